@@ -1,0 +1,80 @@
+"""conflictmodel: armed conflicts and their diplomacy as typed, immutable, checked objects."""
+
+from ._actors import Actor, ActorKind, Post
+from ._agreements import Agreement, AgreementActor, AgreementKind, AgreementStatus, Link, LinkRelation, Provision, Role
+from ._alignment import Alliance, AllianceKind, Hostility, Incompatibility, Intensity, Membership, Obligation, Support, SupportKind
+from ._bundled import syria_2017
+from ._control import Basis, Control, ControlStatus
+from ._dates import PartialDate, Period, Precision
+from ._errors import ConflictModelError, FieldError, LoadError, Problem, UnknownIdError
+from ._events import CoordinatePrecision, Coordinates, Event, EventActor, EventKind, EventRole, Fatalities
+from ._frozenmap import FrozenMap
+from ._geometry import Geometry, GeometryType
+from ._jsonformat import SCHEMA_VERSION, dump, dumps, from_dict, load, loads, to_dict
+from ._provenance import Origin, Source
+from ._scenario import Meta, Record, Scenario
+from ._schema import json_schema
+from ._territory import Territory, TerritoryKind
+from ._violations import Violation, ViolationStatus
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Actor",
+    "ActorKind",
+    "Agreement",
+    "AgreementActor",
+    "AgreementKind",
+    "AgreementStatus",
+    "Alliance",
+    "AllianceKind",
+    "Basis",
+    "ConflictModelError",
+    "Control",
+    "ControlStatus",
+    "CoordinatePrecision",
+    "Coordinates",
+    "Event",
+    "EventActor",
+    "EventKind",
+    "EventRole",
+    "Fatalities",
+    "FieldError",
+    "FrozenMap",
+    "Geometry",
+    "GeometryType",
+    "Hostility",
+    "Incompatibility",
+    "Intensity",
+    "Link",
+    "LinkRelation",
+    "LoadError",
+    "Membership",
+    "Meta",
+    "Obligation",
+    "Origin",
+    "PartialDate",
+    "Period",
+    "Post",
+    "Precision",
+    "Problem",
+    "Provision",
+    "Record",
+    "Role",
+    "Scenario",
+    "Source",
+    "Support",
+    "SupportKind",
+    "Territory",
+    "TerritoryKind",
+    "UnknownIdError",
+    "Violation",
+    "ViolationStatus",
+    "dump",
+    "dumps",
+    "from_dict",
+    "json_schema",
+    "load",
+    "loads",
+    "syria_2017",
+    "to_dict",
+]

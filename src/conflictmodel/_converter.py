@@ -1,0 +1,296 @@
+"""The library's own cattrs converters: strict structuring, canonical unstructuring.
+
+Two converters share one set of hooks. The *fast* one (no detailed validation) decodes
+the common case, valid input, at full speed; when it fails, the *detailed* one decodes
+the same data again to collect every problem with its JSON path. Neither coerces:
+``"12"`` is not an integer and ``5`` is not a string.
+
+The model does not know about this module; this module does not know about JSON text.
+"""
+
+from __future__ import annotations
+
+import enum
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from ._dates import PartialDate
+from ._errors import FieldError
+from ._frozenmap import FrozenMap
+from ._geometry import Geometry, GeometryType
+from ._provenance import Origin
+
+__all__ = ["DETAILED", "FAST", "TypeError_", "expected_type"]
+
+StructureHook = Callable[[Any, Any], Any]
+
+
+class TypeError_(FieldError):  # noqa: N801 - a FieldError about a JSON type
+    """A JSON value of the wrong type."""
+
+    def __init__(self, value: object, expected: str) -> None:
+        super().__init__("", value, expected)
+        self.args = (f"{_json_repr(value)} is not {expected}",)
+
+
+def _json_repr(value: object) -> str:
+    if isinstance(value, (dict, list)):
+        return "an object" if isinstance(value, dict) else "an array"
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return str(value).lower()
+    return repr(value)
+
+
+def expected_type(value: object, expected: str) -> TypeError_:
+    """The error for a JSON value that is not of the ``expected`` kind."""
+    return TypeError_(value, expected)
+
+
+# --- scalars ------------------------------------------------------------------------
+
+
+def _str(value: Any, _: Any) -> str:
+    if type(value) is not str:
+        raise expected_type(value, "a string")
+    return value
+
+
+def _int(value: Any, _: Any) -> int:
+    if type(value) is not int:
+        raise expected_type(value, "an integer")
+    return value
+
+
+def _float(value: Any, _: Any) -> float:
+    kind = type(value)
+    if kind is float:
+        return typing.cast(float, value)
+    if kind is int:
+        return float(value)
+    raise expected_type(value, "a number")
+
+
+def _bool(value: Any, _: Any) -> bool:
+    if type(value) is not bool:
+        raise expected_type(value, "true or false")
+    return typing.cast(bool, value)
+
+
+def _partial_date(value: Any, _: Any) -> PartialDate:
+    if type(value) is not str:
+        raise expected_type(value, "a date as text (YYYY, YYYY-MM or YYYY-MM-DD)")
+    try:
+        return PartialDate.from_text(value)
+    except FieldError:
+        raise expected_type(value, "a valid date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+
+
+def _enum_hook(enum_type: type[enum.Enum]) -> StructureHook:
+    members = enum_type._value2member_map_
+    expected = "one of " + ", ".join(repr(m.value) for m in enum_type)
+
+    def structure(value: Any, _: Any) -> enum.Enum:
+        try:
+            return members[value]  # type: ignore[return-value]
+        except (KeyError, TypeError):
+            raise expected_type(value, expected) from None
+
+    return structure
+
+
+# --- collections --------------------------------------------------------------------
+
+
+def _items(value: Any, item_hook: StructureHook, item_type: Any, detailed: bool) -> list[Any]:
+    if type(value) is not list:
+        raise expected_type(value, "an array")
+    if not detailed:
+        return [item_hook(item, item_type) for item in value]
+    out: list[Any] = []
+    errors: list[Exception] = []
+    for index, item in enumerate(value):
+        try:
+            out.append(item_hook(item, item_type))
+        except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
+            exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote(f"@ index {index}", index, item_type)]
+            errors.append(exc)
+    if errors:
+        raise IterableValidationError("While structuring an array", errors, list)
+    return out
+
+
+def _tuple_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], StructureHook]:
+    def factory(type_: Any, converter: cattrs.Converter) -> StructureHook:
+        item_type = typing.get_args(type_)[0]
+        item_hook = converter.get_structure_hook(item_type)
+
+        def structure(value: Any, _: Any) -> tuple[Any, ...]:
+            return tuple(_items(value, item_hook, item_type, detailed))
+
+        return structure
+
+    return factory
+
+
+def _frozenset_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], StructureHook]:
+    def factory(type_: Any, converter: cattrs.Converter) -> StructureHook:
+        item_type = typing.get_args(type_)[0]
+        item_hook = converter.get_structure_hook(item_type)
+
+        def structure(value: Any, _: Any) -> frozenset[Any]:
+            items = _items(value, item_hook, item_type, detailed)
+            result = frozenset(items)
+            if len(result) != len(items):
+                raise expected_type(value, "an array without repeated items (it is a set)")
+            return result
+
+        return structure
+
+    return factory
+
+
+def _text_map(value: Any, _: Any) -> FrozenMap[str]:
+    if type(value) is not dict:
+        raise expected_type(value, "an object")
+    for item in value.values():
+        if type(item) is not str:
+            raise expected_type(item, "a string value")
+    return FrozenMap(value)
+
+
+def _row(value: Any, _: Any) -> FrozenMap[Any]:
+    if type(value) is not dict:
+        raise expected_type(value, "an object")
+    for item in value.values():
+        if item is not None and type(item) not in (str, int, float, bool):
+            raise expected_type(item, "a string, number, true, false or null")
+    return FrozenMap(value)
+
+
+# --- geometry -----------------------------------------------------------------------
+
+
+def _positions(value: Any, depth: int) -> Any:
+    if type(value) is not list:
+        raise expected_type(value, "an array of coordinates")
+    if depth == 0:
+        out = []
+        for number in value:
+            kind = type(number)
+            if kind is float:
+                out.append(number)
+            elif kind is int:
+                out.append(float(number))
+            else:
+                raise expected_type(number, "a number in a position")
+        return tuple(out)
+    return tuple(_positions(item, depth - 1) for item in value)
+
+
+_DEPTH = {
+    GeometryType.POINT: 0,
+    GeometryType.MULTI_POINT: 1,
+    GeometryType.LINE_STRING: 1,
+    GeometryType.MULTI_LINE_STRING: 2,
+    GeometryType.POLYGON: 2,
+    GeometryType.MULTI_POLYGON: 3,
+}
+_geometry_type = _enum_hook(GeometryType)
+
+
+def _geometry(value: Any, _: Any) -> Geometry:
+    if type(value) is not dict:
+        raise expected_type(value, "a GeoJSON geometry object")
+    extra = set(value) - {"type", "coordinates"}
+    if extra or "type" not in value or "coordinates" not in value:
+        raise expected_type(value, "a GeoJSON geometry with exactly 'type' and 'coordinates'")
+    kind = _geometry_type(value["type"], GeometryType)
+    return Geometry(type=kind, coordinates=_positions(value["coordinates"], _DEPTH[kind]))  # type: ignore[index]
+
+
+# --- unstructuring ------------------------------------------------------------------
+
+
+def _sorted_values(values: frozenset[Any]) -> list[Any]:
+    return sorted(v.value if isinstance(v, enum.Enum) else v for v in values)
+
+
+def _geometry_dict(geometry: Geometry) -> dict[str, Any]:
+    return {"type": geometry.type.value, "coordinates": geometry.coordinates}
+
+
+def _is_attrs_model(type_: Any) -> bool:
+    return attrs.has(type_) and type_ not in (PartialDate, Geometry)
+
+
+def _is_frozenset(type_: Any) -> bool:
+    return typing.get_origin(type_) is frozenset
+
+
+def _is_tuple(type_: Any) -> bool:
+    return typing.get_origin(type_) is tuple
+
+
+def _is_frozen_map(type_: Any) -> bool:
+    return typing.get_origin(type_) is FrozenMap or type_ is FrozenMap
+
+
+def _class_structure_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], StructureHook]:
+    def factory(cls: Any, converter: cattrs.Converter) -> StructureHook:
+        overrides: dict[str, Any] = {}
+        if cls is Origin:
+            overrides["row"] = cattrs.gen.override(struct_hook=_row)
+        generated = make_dict_structure_fn(
+            cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=detailed, **overrides
+        )
+
+        def structure(value: Any, type_: Any) -> Any:
+            if type(value) is not dict:
+                raise expected_type(value, "an object")
+            return generated(value, type_)
+
+        return structure
+
+    return factory
+
+
+def _class_unstructure_factory(cls: Any, converter: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
+    return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+
+
+def _make(detailed: bool) -> cattrs.Converter:
+    converter = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=True)
+    converter.register_structure_hook(str, _str)
+    converter.register_structure_hook(int, _int)
+    converter.register_structure_hook(float, _float)
+    converter.register_structure_hook(bool, _bool)
+    converter.register_structure_hook(PartialDate, _partial_date)
+    converter.register_structure_hook(Geometry, _geometry)
+    converter.register_structure_hook_func(_is_frozen_map, _text_map)
+    converter.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
+    )
+    converter.register_structure_hook_factory(_is_tuple, _tuple_factory(detailed))
+    converter.register_structure_hook_factory(_is_frozenset, _frozenset_factory(detailed))
+    converter.register_structure_hook_factory(_is_attrs_model, _class_structure_factory(detailed))
+
+    converter.register_unstructure_hook(PartialDate, str)
+    converter.register_unstructure_hook(Geometry, _geometry_dict)
+    converter.register_unstructure_hook_func(_is_frozen_map, dict)
+    converter.register_unstructure_hook_func(_is_frozenset, _sorted_values)
+    converter.register_unstructure_hook_factory(_is_attrs_model, _class_unstructure_factory)
+    return converter
+
+
+FAST = _make(detailed=False)
+"""Structures valid input quickly; its errors carry no paths."""
+DETAILED = _make(detailed=True)
+"""Structures the same input collecting every problem with its path."""

@@ -1,0 +1,231 @@
+"""Dates known to a year, a month or a day, and inclusive periods between them.
+
+Conflict data is often known only to the month or year (UCDP's ``date_prec``, ACLED's
+``time_precision``). A :class:`PartialDate` stands for the whole span it may denote:
+``2017-11`` is some day from 1 to 30 November 2017. Every question about such dates has
+two exact readings, and this module answers both:
+
+* **certainly**: true whichever day within the spans the facts turn out to be;
+* **possibly**: true for at least one choice of days within the spans.
+
+For a precise date both readings agree.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+from typing import Self
+
+import attrs
+
+from ._errors import FieldError
+
+__all__ = ["DayLike", "PartialDate", "Period", "Precision", "as_day"]
+
+DayLike = dt.date | str
+"""A day given as :class:`datetime.date` or ISO text (``"2017-11-30"``)."""
+
+
+class Precision(enum.Enum):
+    """How precisely a :class:`PartialDate` is known."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+_MIN_YEAR = 1
+_MAX_YEAR = 9999
+
+
+def _check_int(field: str, value: object, low: int, high: int) -> None:
+    if type(value) is not int or not low <= value <= high:
+        raise FieldError(field, value, f"an integer from {low} to {high}")
+
+
+@attrs.frozen(order=False)
+class PartialDate:
+    """A calendar date known to a year, a month or a day.
+
+    Its text form is ISO 8601 reduced precision: ``2017``, ``2017-11``, ``2017-11-22``.
+
+    >>> d = PartialDate.from_text("2017-11")
+    >>> d.precision, d.earliest, d.latest
+    (<Precision.MONTH: 'month'>, datetime.date(2017, 11, 1), datetime.date(2017, 11, 30))
+    >>> str(d)
+    '2017-11'
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_int("year", self.year, _MIN_YEAR, _MAX_YEAR)
+        if self.month is not None:
+            _check_int("month", self.month, 1, 12)
+        if self.day is not None:
+            if self.month is None:
+                raise FieldError("day", self.day, "given without a month")
+            last = calendar.monthrange(self.year, self.month)[1]
+            _check_int("day", self.day, 1, last)
+
+    @classmethod
+    def from_text(cls, text: str) -> Self:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ``ValueError`` otherwise."""
+        parts = text.split("-") if type(text) is str else ()
+        widths = tuple(map(len, parts))
+        if widths not in ((4,), (4, 2), (4, 2, 2)) or not all(p.isdigit() and p.isascii() for p in parts):
+            raise FieldError("date", text, "a date as YYYY, YYYY-MM or YYYY-MM-DD")
+        numbers = [int(p) for p in parts]
+        try:
+            return cls(*numbers)
+        except FieldError:
+            raise FieldError("date", text, "a valid date") from None
+
+    @classmethod
+    def from_date(cls, day: dt.date) -> Self:
+        """The precise date of a :class:`datetime.date`."""
+        return cls(day.year, day.month, day.day)
+
+    @property
+    def precision(self) -> Precision:
+        """Whether the date is known to the year, the month or the day."""
+        if self.day is not None:
+            return Precision.DAY
+        return Precision.YEAR if self.month is None else Precision.MONTH
+
+    @property
+    def earliest(self) -> dt.date:
+        """The first day this date may denote."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> dt.date:
+        """The last day this date may denote."""
+        if self.month is None:
+            return dt.date(self.year, 12, 31)
+        if self.day is None:
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return dt.date(self.year, self.month, self.day)
+
+    def __str__(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """A key that orders dates by their earliest day, coarser dates first on ties."""
+        return (self.year, self.month or 0, self.day or 0)
+
+
+def as_day(day: DayLike) -> dt.date:
+    """A :class:`datetime.date` from a date or ISO day text; refuse anything else."""
+    if isinstance(day, dt.datetime):
+        raise FieldError("day", day, "a date without a time")
+    if isinstance(day, dt.date):
+        return day
+    date = PartialDate.from_text(day)
+    if date.precision is not Precision.DAY:
+        raise FieldError("day", day, "a full day (YYYY-MM-DD)")
+    return date.earliest
+
+
+def _partial_date_or_none(field: str) -> object:
+    def check(_: object, __: attrs.Attribute[object], value: object) -> None:
+        if value is not None and type(value) is not PartialDate:
+            raise FieldError(field, value, "a PartialDate or None")
+
+    return check
+
+
+@attrs.frozen
+class Period:
+    """An inclusive span from ``start`` to ``end``; ``None`` leaves that side open.
+
+    An open start means the record claims no beginning (it holds since before anything
+    recorded); an open end means it is ongoing. Both readings treat open sides as
+    unbounded. A period that certainly ends before it starts is refused; one whose
+    imprecise bounds merely might cross (``2017-11`` to ``2017-11-05``) is accepted.
+
+    Containment of a day, for a period from ``s`` to ``e``:
+
+    * certainly: ``s.latest <= day <= e.earliest``;
+    * possibly: ``s.earliest <= day <= e.latest``.
+
+    Two periods certainly overlap when some day certainly lies in both, and possibly
+    overlap when some day possibly lies in both.
+
+    >>> p = Period(start=PartialDate.from_text("2017-05"), end=None)
+    >>> p.possibly_contains("2017-05-01"), p.certainly_contains("2017-05-01")
+    (True, False)
+    """
+
+    start: PartialDate | None = attrs.field(default=None, validator=_partial_date_or_none("start"))  # type: ignore[arg-type]
+    end: PartialDate | None = attrs.field(default=None, validator=_partial_date_or_none("end"))  # type: ignore[arg-type]
+
+    def __attrs_post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.end.latest < self.start.earliest:
+            raise FieldError("end", str(self.end), f"on or after the start {self.start}")
+
+    @classmethod
+    def from_text(cls, start: str | None = None, end: str | None = None) -> Self:
+        """A period from ISO texts of its bounds (``None`` for an open side)."""
+        return cls(
+            start=None if start is None else PartialDate.from_text(start),
+            end=None if end is None else PartialDate.from_text(end),
+        )
+
+    @property
+    def earliest(self) -> dt.date:
+        """The first day the period may include (:attr:`datetime.date.min` when open)."""
+        return dt.date.min if self.start is None else self.start.earliest
+
+    @property
+    def latest(self) -> dt.date:
+        """The last day the period may include (:attr:`datetime.date.max` when open)."""
+        return dt.date.max if self.end is None else self.end.latest
+
+    @property
+    def certain_first(self) -> dt.date:
+        """The first day from which the period has certainly begun."""
+        return dt.date.min if self.start is None else self.start.latest
+
+    @property
+    def certain_last(self) -> dt.date:
+        """The last day until which the period has certainly not ended."""
+        return dt.date.max if self.end is None else self.end.earliest
+
+    @property
+    def is_certain_somewhere(self) -> bool:
+        """Whether at least one day is certainly inside the period."""
+        return self.certain_first <= self.certain_last
+
+    def possibly_contains(self, day: DayLike) -> bool:
+        """Whether ``day`` may lie in the period for some reading of imprecise bounds."""
+        d = as_day(day)
+        return self.earliest <= d <= self.latest
+
+    def certainly_contains(self, day: DayLike) -> bool:
+        """Whether ``day`` lies in the period for every reading of imprecise bounds."""
+        d = as_day(day)
+        return self.certain_first <= d <= self.certain_last
+
+    def possibly_overlaps(self, other: Period) -> bool:
+        """Whether some day may lie in both periods."""
+        return max(self.earliest, other.earliest) <= min(self.latest, other.latest)
+
+    def certainly_overlaps(self, other: Period) -> bool:
+        """Whether some day lies in both periods for every reading of their bounds."""
+        return max(self.certain_first, other.certain_first) <= min(self.certain_last, other.certain_last)
+
+    def __str__(self) -> str:
+        return f"{self.start or '..'}/{self.end or '..'}"
+
+
+ALWAYS = Period()
+"""The period open on both sides."""

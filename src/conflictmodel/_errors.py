@@ -1,0 +1,63 @@
+"""The exception hierarchy: one root, each error also a builtin it refines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = ["ConflictModelError", "FieldError", "LoadError", "Problem", "UnknownIdError"]
+
+
+class ConflictModelError(Exception):
+    """Root of every error raised by :mod:`conflictmodel`."""
+
+
+class FieldError(ConflictModelError, ValueError):
+    """A model object was given a value its field refuses.
+
+    Raised at construction. ``field`` names the field, ``value`` is what was given and
+    ``expected`` says what the field accepts.
+    """
+
+    def __init__(self, field: str, value: object, expected: str) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(f"{field}: {value!r} is not {expected}")
+
+
+@attrs.frozen
+class Problem:
+    """One problem found in a document: where it is (a JSON path) and what is wrong."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class LoadError(ConflictModelError, ValueError):
+    """A document could not be loaded. ``problems`` lists every problem found, each
+    with its JSON path (``$.controls[12].period.end``); ``source`` names the input
+    (a file name) when one is known."""
+
+    def __init__(self, problems: Sequence[Problem], source: str | None = None) -> None:
+        self.problems = tuple(problems)
+        self.source = source
+        where = f"{source}: " if source else ""
+        count = len(self.problems)
+        head = f"{where}{count} problem{'s' if count != 1 else ''} found"
+        super().__init__("\n  ".join([head, *map(str, self.problems)]))
+
+
+class UnknownIdError(ConflictModelError, KeyError):
+    """No object in the scenario has this id."""
+
+    def __init__(self, id: str) -> None:  # noqa: A002 - the domain's own word
+        self.id = id
+        super().__init__(id)
+
+    def __str__(self) -> str:
+        return f"no object with id {self.id!r}"

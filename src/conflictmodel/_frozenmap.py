@@ -1,0 +1,52 @@
+"""An immutable, hashable mapping of text keys, kept sorted by key."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TypeVar
+
+__all__ = ["FrozenMap"]
+
+V_co = TypeVar("V_co", covariant=True)
+
+
+class FrozenMap(Mapping[str, V_co]):
+    """A read-only mapping with sorted keys that can sit inside frozen, hashable objects.
+
+    Used for external ids (scheme -> value), names by language and the verbatim rows
+    kept in provenance. Equality is by content; iteration is in key order.
+    """
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, items: Mapping[str, V_co] | None = None) -> None:
+        data = dict(sorted(items.items())) if items else {}
+        self._data: dict[str, V_co] = data
+        self._hash: int | None = None
+
+    def __getitem__(self, key: str) -> V_co:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(tuple(self._data.items()))
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenMap):
+            return self._data == other._data
+        if isinstance(other, Mapping):
+            return self._data == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
+
+
+EMPTY: FrozenMap[str] = FrozenMap()

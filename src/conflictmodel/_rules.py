@@ -1,0 +1,276 @@
+"""Field rules shared by the model classes, as attrs validators and converters.
+
+Each validator raises :class:`~conflictmodel.FieldError` naming the field and the value.
+They are written for speed (``type(x) is str`` rather than ``isinstance``) because every
+decoded object passes through them, and they refuse coercion: ``True`` is not an integer
+and ``5`` is not a string.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import re
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import attrs
+
+from ._dates import PartialDate, Period
+from ._errors import FieldError
+from ._frozenmap import FrozenMap
+
+__all__ = [
+    "ID_PATTERN",
+    "EMPTY_MAP",
+    "enum_set",
+    "id_set",
+    "id_tuple",
+    "instance",
+    "intern_id",
+    "intern_ids",
+    "is_valid_id",
+    "member_of",
+    "number",
+    "optional_id",
+    "optional_int",
+    "optional_text",
+    "text",
+    "text_map",
+    "text_set",
+    "text_tuple",
+    "to_frozen_map",
+    "to_number",
+    "tuple_of",
+    "valid_id",
+]
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+T = TypeVar("T")
+
+ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}"
+_ID = re.compile(ID_PATTERN)
+_ID_EXPECTED = "an id (1 to 64 letters, digits, '.', '_', '-' or ':', starting with a letter or digit)"
+_intern = sys.intern
+EMPTY_MAP: FrozenMap[Any] = FrozenMap()
+
+
+def is_valid_id(value: object) -> bool:
+    """Whether ``value`` is a well-formed id."""
+    return type(value) is str and _ID.fullmatch(value) is not None
+
+
+def _check_id(field: str, value: object) -> None:
+    if type(value) is not str or _ID.fullmatch(value) is None:
+        raise FieldError(field, value, _ID_EXPECTED)
+
+
+# --- converters: they only normalise values of the right type, never coerce ---------
+
+
+def intern_id(value: T) -> T:
+    """Intern an id so that equal ids share one string."""
+    return _intern(value) if type(value) is str else value  # type: ignore[return-value]
+
+
+def intern_ids(values: T) -> T:
+    """Intern the ids of a frozenset or tuple of ids."""
+    if type(values) is frozenset:
+        return frozenset(_intern(v) if type(v) is str else v for v in values)  # type: ignore[return-value]
+    if type(values) is tuple:
+        return tuple(_intern(v) if type(v) is str else v for v in values)  # type: ignore[return-value]
+    return values
+
+
+def to_frozen_map(value: T) -> T:
+    """Freeze a plain ``dict`` into a :class:`FrozenMap`."""
+    if type(value) is dict:
+        return FrozenMap(value) if value else EMPTY_MAP  # type: ignore[return-value]
+    return value
+
+
+def to_number(value: T) -> T:
+    """Store an integer given for a number field as ``float`` (lossless)."""
+    return float(value) if type(value) is int else value  # type: ignore[return-value]
+
+
+# --- validators --------------------------------------------------------------------
+
+
+def valid_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A required, well-formed id."""
+    _check_id(attribute.name, value)
+
+
+def optional_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A well-formed id or ``None``."""
+    if value is not None:
+        _check_id(attribute.name, value)
+
+
+def _collection(kind: str, min_size: int, of: str) -> str:
+    return f"{kind} of at least {min_size} {of}" if min_size else f"{kind} of {of}"
+
+
+def id_set(*, min_size: int = 0) -> Validator:
+    """A ``frozenset`` of ids."""
+    expected = _collection("a frozenset", min_size, "ids")
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not frozenset or len(value) < min_size:
+            raise FieldError(attribute.name, value, expected)
+        for item in value:
+            _check_id(attribute.name, item)
+
+    return check
+
+
+def id_tuple(*, min_size: int = 0) -> Validator:
+    """A ``tuple`` of distinct ids, in a meaningful order."""
+    expected = _collection("a tuple", min_size, "ids")
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not tuple or len(value) < min_size:
+            raise FieldError(attribute.name, value, expected)
+        for item in value:
+            _check_id(attribute.name, item)
+        if len(set(value)) != len(value):
+            raise FieldError(attribute.name, value, "a tuple of distinct ids")
+
+    return check
+
+
+def _is_text(value: object) -> bool:
+    return type(value) is str and not value.isspace() and value != ""
+
+
+def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A string that is not empty or blank."""
+    if not _is_text(value):
+        raise FieldError(attribute.name, value, "a non-empty string")
+
+
+def optional_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A non-empty string or ``None``."""
+    if value is not None and not _is_text(value):
+        raise FieldError(attribute.name, value, "a non-empty string or None")
+
+
+def text_set(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A ``frozenset`` of non-empty strings."""
+    if type(value) is not frozenset or not all(map(_is_text, value)):
+        raise FieldError(attribute.name, value, "a frozenset of non-empty strings")
+
+
+def text_tuple(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A ``tuple`` of non-empty strings."""
+    if type(value) is not tuple or not all(map(_is_text, value)):
+        raise FieldError(attribute.name, value, "a tuple of non-empty strings")
+
+
+def text_map(*, key_pattern: str = r"[a-z][a-z0-9_]{0,31}") -> Validator:
+    """A :class:`FrozenMap` of keys matching ``key_pattern`` to non-empty strings."""
+    keys = re.compile(key_pattern)
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not FrozenMap:
+            raise FieldError(attribute.name, value, "a FrozenMap of strings")
+        for key, item in value.items():
+            if type(key) is not str or keys.fullmatch(key) is None:
+                raise FieldError(attribute.name, key, f"a key matching {key_pattern}")
+            if not _is_text(item):
+                raise FieldError(f"{attribute.name}[{key!r}]", item, "a non-empty string")
+
+    return check
+
+
+def member_of(enum_type: type[enum.Enum]) -> Validator:
+    """A member of ``enum_type`` (not its value)."""
+    expected = "one of " + ", ".join(f"{enum_type.__name__}.{m.name}" for m in enum_type)
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not enum_type:
+            raise FieldError(attribute.name, value, expected)
+
+    return check
+
+
+def enum_set(enum_type: type[enum.Enum], *, min_size: int = 0) -> Validator:
+    """A ``frozenset`` of ``enum_type`` members."""
+    expected = _collection("a frozenset", min_size, f"{enum_type.__name__} members")
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not frozenset or len(value) < min_size or any(type(v) is not enum_type for v in value):
+            raise FieldError(attribute.name, value, expected)
+
+    return check
+
+
+def optional_int(*, minimum: int = 0) -> Validator:
+    """An integer at least ``minimum``, or ``None`` (``bool`` is refused)."""
+    expected = f"an integer >= {minimum} or None"
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and (type(value) is not int or value < minimum):
+            raise FieldError(attribute.name, value, expected)
+
+    return check
+
+
+def number(
+    *, minimum: float, maximum: float | None = None, exclusive_minimum: bool = False, optional: bool = False
+) -> Validator:
+    """A finite ``float`` in a range (use with :func:`to_number` to accept integers)."""
+    low = f"> {minimum}" if exclusive_minimum else f">= {minimum}"
+    high = "" if maximum is None else f" and <= {maximum}"
+    expected = f"a finite number {low}{high}" + (" or None" if optional else "")
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if (
+            type(value) is not float
+            or not math.isfinite(value)
+            or value < minimum
+            or (exclusive_minimum and value == minimum)
+            or (maximum is not None and value > maximum)
+        ):
+            raise FieldError(attribute.name, value, expected)
+
+    return check
+
+
+def instance(cls: type[Any], *, optional: bool = False) -> Validator:
+    """An instance of exactly ``cls`` (or ``None`` when ``optional``)."""
+    expected = f"a {cls.__name__}" + (" or None" if optional else "")
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not cls and not (optional and value is None):
+            raise FieldError(attribute.name, value, expected)
+
+    return check
+
+
+def tuple_of(item_type: type[Any], *, min_size: int = 0) -> Validator:
+    """A ``tuple`` of ``item_type`` instances."""
+    expected = _collection("a tuple", min_size, f"{item_type.__name__} objects")
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not tuple or len(value) < min_size or any(type(v) is not item_type for v in value):
+            raise FieldError(attribute.name, value, expected)
+
+    return check
+
+
+partial_date = instance(PartialDate)
+optional_partial_date = instance(PartialDate, optional=True)
+optional_period = instance(Period, optional=True)
+
+
+def started_period(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A :class:`Period` with a start date."""
+    if type(value) is not Period:
+        raise FieldError(attribute.name, value, "a Period")
+    if value.start is None:
+        raise FieldError(f"{attribute.name}.start", None, "a start date (this period needs one)")

@@ -6,7 +6,7 @@ from ._alignment import Alliance, AllianceKind, Hostility, Incompatibility, Inte
 from ._bundled import syria_2017
 from ._control import Basis, Control, ControlStatus
 from ._dates import PartialDate, Period, Precision
-from ._errors import ConflictModelError, FieldError, LoadError, Problem, UnknownIdError
+from ._errors import ConflictModelError, FieldError, LoadError, ParseError, Problem, UnknownIdError
 from ._events import CoordinatePrecision, Coordinates, Event, EventActor, EventKind, EventRole, Fatalities
 from ._frozenmap import FrozenMap
 from ._geometry import Geometry, GeometryType
@@ -52,6 +52,7 @@ __all__ = [
     "Meta",
     "Obligation",
     "Origin",
+    "ParseError",
     "PartialDate",
     "Period",
     "Post",

@@ -45,6 +45,7 @@ class Post:
 _ISO3 = re.compile(r"[A-Z]{3}")
 
 
+@r.describe({"pattern": "^[A-Z]{3}$"})
 def _country(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (type(value) is not str or _ISO3.fullmatch(value) is None):
         raise FieldError(attribute.name, value, "an ISO 3166-1 alpha-3 code (three capital letters) or None")

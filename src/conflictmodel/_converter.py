@@ -11,6 +11,7 @@ The model does not know about this module; this module does not know about JSON 
 from __future__ import annotations
 
 import enum
+import types
 import typing
 from collections.abc import Callable
 from typing import Any
@@ -178,21 +179,21 @@ def _row(value: Any, _: Any) -> FrozenMap[Any]:
 # --- geometry -----------------------------------------------------------------------
 
 
-def _positions(value: Any, depth: int) -> Any:
+def _positions(value: Any, depth: int, path: str = "coordinates") -> Any:
     if type(value) is not list:
-        raise expected_type(value, "an array of coordinates")
+        raise FieldError(path, value, "an array of coordinates")
     if depth == 0:
         out = []
-        for number in value:
+        for index, number in enumerate(value):
             kind = type(number)
             if kind is float:
                 out.append(number)
             elif kind is int:
                 out.append(float(number))
             else:
-                raise expected_type(number, "a number in a position")
+                raise FieldError(f"{path}[{index}]", number, "a number")
         return tuple(out)
-    return tuple(_positions(item, depth - 1) for item in value)
+    return tuple(_positions(item, depth - 1, f"{path}[{index}]") for index, item in enumerate(value))
 
 
 _DEPTH = {
@@ -225,6 +226,24 @@ def _sorted_values(values: frozenset[Any]) -> list[Any]:
 
 def _geometry_dict(geometry: Geometry) -> dict[str, Any]:
     return {"type": geometry.type.value, "coordinates": geometry.coordinates}
+
+
+def _is_optional(type_: Any) -> bool:
+    origin = typing.get_origin(type_)
+    return origin in (typing.Union, types.UnionType) and type(None) in typing.get_args(type_)
+
+
+def _optional_factory(type_: Any, converter: cattrs.Converter) -> StructureHook:
+    """Optional fields are omitted when absent; an explicit ``null`` is refused."""
+    (inner,) = [arg for arg in typing.get_args(type_) if arg is not type(None)]
+    hook = converter.get_structure_hook(inner)
+
+    def structure(value: Any, _: Any) -> Any:
+        if value is None:
+            raise expected_type(value, "allowed here (leave an absent optional field out)")
+        return hook(value, inner)
+
+    return structure
 
 
 def _is_attrs_model(type_: Any) -> bool:
@@ -278,6 +297,7 @@ def _make(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
     )
+    converter.register_structure_hook_factory(_is_optional, _optional_factory)
     converter.register_structure_hook_factory(_is_tuple, _tuple_factory(detailed))
     converter.register_structure_hook_factory(_is_frozenset, _frozenset_factory(detailed))
     converter.register_structure_hook_factory(_is_attrs_model, _class_structure_factory(detailed))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["ConflictModelError", "FieldError", "LoadError", "Problem", "UnknownIdError"]
+__all__ = ["ConflictModelError", "FieldError", "LoadError", "ParseError", "Problem", "UnknownIdError"]
 
 
 class ConflictModelError(Exception):
@@ -50,6 +50,11 @@ class LoadError(ConflictModelError, ValueError):
         count = len(self.problems)
         head = f"{where}{count} problem{'s' if count != 1 else ''} found"
         super().__init__("\n  ".join([head, *map(str, self.problems)]))
+
+
+class ParseError(LoadError):
+    """The input could not be read or is not JSON text (its single problem says where:
+    line and column for broken JSON, byte offset for bad UTF-8)."""
 
 
 class UnknownIdError(ConflictModelError, KeyError):

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from . import _converter
-from ._errors import LoadError, Problem
+from ._errors import LoadError, ParseError, Problem
 from ._problems import problems_of
 from ._scenario import Scenario
 
@@ -106,16 +106,16 @@ def _parse(text: str | bytes, source: str | None) -> Any:
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise LoadError([Problem("$", f"not UTF-8 text: {exc.reason} at byte {exc.start}")], source) from None
+            raise ParseError([Problem("$", f"not UTF-8 text: {exc.reason} at byte {exc.start}")], source) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
         return _decoder.decode(text)
     except json.JSONDecodeError as exc:
         message = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        raise LoadError([Problem("$", message)], source) from None
+        raise ParseError([Problem("$", message)], source) from None
     except ValueError as exc:  # a repeated key
-        raise LoadError([Problem("$", f"not valid JSON for this format: {exc}")], source) from None
+        raise ParseError([Problem("$", f"not valid JSON for this format: {exc}")], source) from None
 
 
 def loads(text: str | bytes, *, source: str | None = None) -> Scenario:
@@ -134,7 +134,7 @@ def load(file: PathLike | IO[str] | IO[bytes]) -> Scenario:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise LoadError([Problem("$", f"cannot read the file: {exc.strerror}")], str(path)) from None
+            raise ParseError([Problem("$", f"cannot read the file: {exc.strerror}")], str(path)) from None
         return loads(data, source=str(path))
     return loads(file.read(), source=getattr(file, "name", None))
 

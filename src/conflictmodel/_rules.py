@@ -23,6 +23,9 @@ from ._frozenmap import FrozenMap
 
 __all__ = [
     "ID_PATTERN",
+    "ID_SCHEMA",
+    "TEXT_SCHEMA",
+    "describe",
     "EMPTY_MAP",
     "enum_set",
     "id_set",
@@ -54,6 +57,20 @@ _ID = re.compile(ID_PATTERN)
 _ID_EXPECTED = "an id (1 to 64 letters, digits, '.', '_', '-' or ':', starting with a letter or digit)"
 _intern = sys.intern
 EMPTY_MAP: FrozenMap[Any] = FrozenMap()
+
+
+def describe(constraint: dict[str, Any]) -> Callable[[Validator], Validator]:
+    """Attach the JSON Schema keywords a validator enforces (read by the schema generator)."""
+
+    def mark(validator: Validator) -> Validator:
+        validator.json_constraint = constraint  # type: ignore[attr-defined]
+        return validator
+
+    return mark
+
+
+ID_SCHEMA: dict[str, Any] = {"$ref": "#/$defs/id"}
+TEXT_SCHEMA: dict[str, Any] = {"type": "string", "pattern": r"\S"}
 
 
 def is_valid_id(value: object) -> bool:
@@ -98,11 +115,13 @@ def to_number(value: T) -> T:
 # --- validators --------------------------------------------------------------------
 
 
+@describe(ID_SCHEMA)
 def valid_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A required, well-formed id."""
     _check_id(attribute.name, value)
 
 
+@describe(ID_SCHEMA)
 def optional_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A well-formed id or ``None``."""
     if value is not None:
@@ -117,6 +136,7 @@ def id_set(*, min_size: int = 0) -> Validator:
     """A ``frozenset`` of ids."""
     expected = _collection("a frozenset", min_size, "ids")
 
+    @describe({"items": ID_SCHEMA, "minItems": min_size})
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not frozenset or len(value) < min_size:
             raise FieldError(attribute.name, value, expected)
@@ -130,6 +150,7 @@ def id_tuple(*, min_size: int = 0) -> Validator:
     """A ``tuple`` of distinct ids, in a meaningful order."""
     expected = _collection("a tuple", min_size, "ids")
 
+    @describe({"items": ID_SCHEMA, "minItems": min_size})
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not tuple or len(value) < min_size:
             raise FieldError(attribute.name, value, expected)
@@ -145,24 +166,28 @@ def _is_text(value: object) -> bool:
     return type(value) is str and not value.isspace() and value != ""
 
 
+@describe(TEXT_SCHEMA)
 def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A string that is not empty or blank."""
     if not _is_text(value):
         raise FieldError(attribute.name, value, "a non-empty string")
 
 
+@describe(TEXT_SCHEMA)
 def optional_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A non-empty string or ``None``."""
     if value is not None and not _is_text(value):
         raise FieldError(attribute.name, value, "a non-empty string or None")
 
 
+@describe({"items": TEXT_SCHEMA})
 def text_set(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A ``frozenset`` of non-empty strings."""
     if type(value) is not frozenset or not all(map(_is_text, value)):
         raise FieldError(attribute.name, value, "a frozenset of non-empty strings")
 
 
+@describe({"items": TEXT_SCHEMA})
 def text_tuple(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A ``tuple`` of non-empty strings."""
     if type(value) is not tuple or not all(map(_is_text, value)):
@@ -173,6 +198,7 @@ def text_map(*, key_pattern: str = r"[a-z][a-z0-9_]{0,31}") -> Validator:
     """A :class:`FrozenMap` of keys matching ``key_pattern`` to non-empty strings."""
     keys = re.compile(key_pattern)
 
+    @describe({"propertyNames": {"pattern": f"^{key_pattern}$"}, "additionalProperties": TEXT_SCHEMA})
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not FrozenMap:
             raise FieldError(attribute.name, value, "a FrozenMap of strings")
@@ -200,6 +226,7 @@ def enum_set(enum_type: type[enum.Enum], *, min_size: int = 0) -> Validator:
     """A ``frozenset`` of ``enum_type`` members."""
     expected = _collection("a frozenset", min_size, f"{enum_type.__name__} members")
 
+    @describe({"minItems": min_size})
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not frozenset or len(value) < min_size or any(type(v) is not enum_type for v in value):
             raise FieldError(attribute.name, value, expected)
@@ -211,6 +238,7 @@ def optional_int(*, minimum: int = 0) -> Validator:
     """An integer at least ``minimum``, or ``None`` (``bool`` is refused)."""
     expected = f"an integer >= {minimum} or None"
 
+    @describe({"minimum": minimum})
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None and (type(value) is not int or value < minimum):
             raise FieldError(attribute.name, value, expected)
@@ -225,7 +253,11 @@ def number(
     low = f"> {minimum}" if exclusive_minimum else f">= {minimum}"
     high = "" if maximum is None else f" and <= {maximum}"
     expected = f"a finite number {low}{high}" + (" or None" if optional else "")
+    bounds: dict[str, Any] = {"exclusiveMinimum" if exclusive_minimum else "minimum": minimum}
+    if maximum is not None:
+        bounds["maximum"] = maximum
 
+    @describe(bounds)
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:
             return
@@ -256,6 +288,7 @@ def tuple_of(item_type: type[Any], *, min_size: int = 0) -> Validator:
     """A ``tuple`` of ``item_type`` instances."""
     expected = _collection("a tuple", min_size, f"{item_type.__name__} objects")
 
+    @describe({"minItems": min_size})
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not tuple or len(value) < min_size or any(type(v) is not item_type for v in value):
             raise FieldError(attribute.name, value, expected)
@@ -268,6 +301,7 @@ optional_partial_date = instance(PartialDate, optional=True)
 optional_period = instance(Period, optional=True)
 
 
+@describe({"required": ["start"]})
 def started_period(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A :class:`Period` with a start date."""
     if type(value) is not Period:

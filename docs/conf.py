@@ -1,0 +1,60 @@
+"""Sphinx configuration for the conflictmodel documentation.
+
+Build the site with warnings as errors, and check the examples::
+
+    python -m sphinx -W --keep-going -b html docs docs/_build/html
+    python -m sphinx -W -b doctest docs docs/_build/doctest
+
+No extension here needs the network: intersphinx is deliberately not used.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+
+project = "conflictmodel"
+author = "The conflictmodel developers"
+copyright = "The conflictmodel developers"  # noqa: A001 - Sphinx's own setting name
+release = importlib.metadata.version("conflictmodel")
+version = ".".join(release.split(".")[:2])
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.doctest",
+    "sphinx.ext.napoleon",
+]
+
+source_suffix = {".md": "markdown"}
+root_doc = "index"
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+nitpicky = False
+
+# --- MyST ---------------------------------------------------------------------------
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+# --- autodoc ------------------------------------------------------------------------
+autodoc_typehints = "description"
+autodoc_typehints_description_target = "documented_params"
+autodoc_member_order = "bysource"
+autodoc_class_signature = "mixed"
+autodoc_preserve_defaults = True
+
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+
+# --- doctest ------------------------------------------------------------------------
+# Every doctest group (the pages' ``{doctest}`` blocks and the ``>>>`` examples in the
+# docstrings pulled in by autodoc) starts from the package imported both ways.
+doctest_global_setup = """
+import datetime as dt
+
+import conflictmodel as cm
+from conflictmodel import *
+"""
+doctest_test_doctest_blocks = "default"
+
+# --- HTML ---------------------------------------------------------------------------
+html_theme = "furo"
+html_title = f"conflictmodel {release}"

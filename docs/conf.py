@@ -39,7 +39,7 @@ autodoc_typehints = "description"
 autodoc_typehints_description_target = "documented_params"
 autodoc_member_order = "bysource"
 autodoc_class_signature = "mixed"
-autodoc_preserve_defaults = True
+autodoc_preserve_defaults = False
 
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False

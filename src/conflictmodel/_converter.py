@@ -21,7 +21,7 @@ import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from ._dates import PartialDate
+from ._dates import PartialDate, Period
 from ._errors import FieldError
 from ._frozenmap import FrozenMap
 from ._geometry import Geometry, GeometryType
@@ -85,13 +85,57 @@ def _bool(value: Any, _: Any) -> bool:
     return typing.cast(bool, value)
 
 
+# Decoded dates and periods are immutable, so equal texts can share one object: this
+# saves memory (a million control records mention a few thousand distinct days) and
+# skips re-parsing. The caches only ever hold valid values; they are bounded.
+_CACHE_LIMIT = 1 << 16
+_dates: dict[str, PartialDate] = {}
+_periods: dict[tuple[object, object], Period] = {}
+
+
 def _partial_date(value: Any, _: Any) -> PartialDate:
+    date = _dates.get(value) if type(value) is str else None
+    if date is not None:
+        return date
     if type(value) is not str:
         raise expected_type(value, "a date as text (YYYY, YYYY-MM or YYYY-MM-DD)")
     try:
-        return PartialDate.from_text(value)
+        date = PartialDate.from_text(value)
     except FieldError:
         raise expected_type(value, "a valid date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    if len(_dates) >= _CACHE_LIMIT:
+        _dates.clear()
+    _dates[value] = date
+    return date
+
+
+_PERIOD_KEYS = frozenset({"start", "end"})
+
+
+def _bound(value: Any, name: str) -> PartialDate | None:
+    if name not in value:
+        return None
+    try:
+        return _partial_date(value[name], PartialDate)
+    except FieldError as error:
+        raise FieldError(name, value[name], error.expected) from None
+
+
+def _period(value: Any, _: Any) -> Period:
+    if type(value) is not dict:
+        raise expected_type(value, "an object with 'start' and/or 'end'")
+    key = (value.get("start"), value.get("end"))
+    period = _periods.get(key) if len(value) == (key[0] is not None) + (key[1] is not None) else None  # type: ignore[arg-type]
+    if period is not None:
+        return period
+    extra = value.keys() - _PERIOD_KEYS
+    if extra:
+        raise FieldError(sorted(extra)[0], value[sorted(extra)[0]], "a known field (a period has 'start' and 'end')")
+    period = Period(start=_bound(value, "start"), end=_bound(value, "end"))
+    if len(_periods) >= _CACHE_LIMIT:
+        _periods.clear()
+    _periods[key] = period
+    return period
 
 
 def _enum_hook(enum_type: type[enum.Enum]) -> StructureHook:
@@ -224,6 +268,13 @@ def _sorted_values(values: frozenset[Any]) -> list[Any]:
     return sorted(v.value if isinstance(v, enum.Enum) else v for v in values)
 
 
+def _period_dict(period: Period) -> dict[str, str]:
+    start, end = period.start, period.end
+    if end is None:
+        return {} if start is None else {"start": str(start)}
+    return {"end": str(end)} if start is None else {"start": str(start), "end": str(end)}
+
+
 def _geometry_dict(geometry: Geometry) -> dict[str, Any]:
     return {"type": geometry.type.value, "coordinates": geometry.coordinates}
 
@@ -247,7 +298,7 @@ def _optional_factory(type_: Any, converter: cattrs.Converter) -> StructureHook:
 
 
 def _is_attrs_model(type_: Any) -> bool:
-    return attrs.has(type_) and type_ not in (PartialDate, Geometry)
+    return attrs.has(type_) and type_ not in (PartialDate, Period, Geometry)
 
 
 def _is_frozenset(type_: Any) -> bool:
@@ -292,6 +343,7 @@ def _make(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook(float, _float)
     converter.register_structure_hook(bool, _bool)
     converter.register_structure_hook(PartialDate, _partial_date)
+    converter.register_structure_hook(Period, _period)
     converter.register_structure_hook(Geometry, _geometry)
     converter.register_structure_hook_func(_is_frozen_map, _text_map)
     converter.register_structure_hook_factory(
@@ -303,6 +355,7 @@ def _make(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook_factory(_is_attrs_model, _class_structure_factory(detailed))
 
     converter.register_unstructure_hook(PartialDate, str)
+    converter.register_unstructure_hook(Period, _period_dict)
     converter.register_unstructure_hook(Geometry, _geometry_dict)
     converter.register_unstructure_hook_func(_is_frozen_map, dict)
     converter.register_unstructure_hook_func(_is_frozenset, _sorted_values)

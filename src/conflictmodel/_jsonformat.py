@@ -148,6 +148,9 @@ _ORJSON_FLOAT = re.compile(
 )
 
 
+_ORJSON_FLOAT_HINT = re.compile(r"[0-9]e-[0-9][,\n]|[ \[-]0\.0000")
+
+
 def _python_float(match: re.Match[str]) -> str:
     return f"{match['head']}{float(match['number'])!r}{match['tail']}"
 
@@ -158,7 +161,10 @@ def _encode_stdlib(data: Any) -> str:
 
 def _encode_orjson(data: Any) -> str:  # pragma: no cover - runs only where orjson is installed
     options = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
-    return _ORJSON_FLOAT.sub(_python_float, orjson.dumps(data, option=options).decode("utf-8"))
+    text = orjson.dumps(data, option=options).decode("utf-8")
+    if _ORJSON_FLOAT_HINT.search(text) is None:
+        return text
+    return _ORJSON_FLOAT.sub(_python_float, text)
 
 
 encode: Callable[[Any], str] = _encode_orjson if orjson is not None else _encode_stdlib

@@ -14,7 +14,7 @@ import importlib.metadata
 
 project = "conflictmodel"
 author = "The conflictmodel developers"
-copyright = "The conflictmodel developers"  # noqa: A001 - Sphinx's own setting name
+copyright = "The conflictmodel developers"
 release = importlib.metadata.version("conflictmodel")
 version = ".".join(release.split(".")[:2])
 
@@ -46,12 +46,18 @@ napoleon_numpy_docstring = False
 
 # --- doctest ------------------------------------------------------------------------
 # Every doctest group (the pages' ``{doctest}`` blocks and the ``>>>`` examples in the
-# docstrings pulled in by autodoc) starts from the package imported both ways.
+# docstrings pulled in by autodoc) starts from the package imported both ways. The
+# jsonschema package is optional: the examples that use it say ``:skipif: jsonschema is None``.
 doctest_global_setup = """
 import datetime as dt
 
 import conflictmodel as cm
 from conflictmodel import *
+
+try:
+    import jsonschema
+except ImportError:  # examples that need it are skipped
+    jsonschema = None
 """
 doctest_test_doctest_blocks = "default"
 

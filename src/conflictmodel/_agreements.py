@@ -113,14 +113,14 @@ class Agreement:
     in_force: Period | None = attrs.field(default=None, validator=r.optional_period)
     status: AgreementStatus | None = attrs.field(default=None, validator=r.instance(AgreementStatus, optional=True))
     actors: tuple[AgreementActor, ...] = attrs.field(default=(), validator=r.tuple_of(AgreementActor))
-    covers: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_ids, validator=r.id_set())
+    covers: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_id_set, validator=r.id_set())
     provisions: tuple[Provision, ...] = attrs.field(default=(), validator=r.tuple_of(Provision))
     links: tuple[Link, ...] = attrs.field(default=(), validator=r.tuple_of(Link))
     process: str | None = attrs.field(default=None, validator=r.optional_text)
     verbatim_parties: tuple[str, ...] = attrs.field(default=(), validator=r.text_tuple)
     verbatim_third_parties: tuple[str, ...] = attrs.field(default=(), validator=r.text_tuple)
     description: str | None = attrs.field(default=None, validator=r.optional_text)
-    sources: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_ids, validator=r.id_set())
+    sources: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_id_set, validator=r.id_set())
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))
 
     def __attrs_post_init__(self) -> None:

@@ -64,8 +64,8 @@ class Alliance:
     members: tuple[Membership, ...] = attrs.field(default=(), validator=r.tuple_of(Membership))
     obligations: frozenset[Obligation] = attrs.field(default=frozenset(), validator=r.enum_set(Obligation))
     period: Period | None = attrs.field(default=None, validator=r.optional_period)
-    founding_agreement: str | None = attrs.field(default=None, converter=r.intern_id, validator=r.optional_id)
-    sources: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_ids, validator=r.id_set())
+    founding_agreement: str | None = attrs.field(default=None, converter=r.intern_optional_id, validator=r.optional_id)
+    sources: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_id_set, validator=r.id_set())
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))
 
     def member_ids(self) -> frozenset[str]:
@@ -106,7 +106,7 @@ class Support:
     period: Period | None = attrs.field(default=None, validator=r.optional_period)
     alleged: bool = attrs.field(default=False, validator=r.instance(bool))
     description: str | None = attrs.field(default=None, validator=r.optional_text)
-    sources: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_ids, validator=r.id_set())
+    sources: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_id_set, validator=r.id_set())
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))
 
 
@@ -134,14 +134,14 @@ class Hostility:
     """
 
     id: str = attrs.field(converter=r.intern_id, validator=r.valid_id)
-    side_a: tuple[str, ...] = attrs.field(converter=r.intern_ids, validator=r.id_tuple(min_size=1))
-    side_b: tuple[str, ...] = attrs.field(converter=r.intern_ids, validator=r.id_tuple(min_size=1))
+    side_a: tuple[str, ...] = attrs.field(converter=r.intern_id_tuple, validator=r.id_tuple(min_size=1))
+    side_b: tuple[str, ...] = attrs.field(converter=r.intern_id_tuple, validator=r.id_tuple(min_size=1))
     name: str | None = attrs.field(default=None, validator=r.optional_text)
     period: Period | None = attrs.field(default=None, validator=r.optional_period)
     intensity: Intensity | None = attrs.field(default=None, validator=r.instance(Intensity, optional=True))
     incompatibility: Incompatibility | None = attrs.field(
         default=None, validator=r.instance(Incompatibility, optional=True)
     )
-    sources: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_ids, validator=r.id_set())
+    sources: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_id_set, validator=r.id_set())
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))
 

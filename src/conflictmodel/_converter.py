@@ -11,6 +11,8 @@ The model does not know about this module; this module does not know about JSON 
 from __future__ import annotations
 
 import enum
+import json
+import math
 import types
 import typing
 from collections.abc import Callable
@@ -18,7 +20,13 @@ from typing import Any
 
 import attrs
 import cattrs
-from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ._dates import PartialDate, Period
@@ -27,32 +35,14 @@ from ._frozenmap import FrozenMap
 from ._geometry import Geometry, GeometryType
 from ._provenance import Origin
 
-__all__ = ["DETAILED", "FAST", "TypeError_", "expected_type"]
+__all__ = ["DETAILED", "FAST", "expected_type"]
 
 StructureHook = Callable[[Any, Any], Any]
 
 
-class TypeError_(FieldError):  # noqa: N801 - a FieldError about a JSON type
-    """A JSON value of the wrong type."""
-
-    def __init__(self, value: object, expected: str) -> None:
-        super().__init__("", value, expected)
-        self.args = (f"{_json_repr(value)} is not {expected}",)
-
-
-def _json_repr(value: object) -> str:
-    if isinstance(value, (dict, list)):
-        return "an object" if isinstance(value, dict) else "an array"
-    if value is None:
-        return "null"
-    if value is True or value is False:
-        return str(value).lower()
-    return repr(value)
-
-
-def expected_type(value: object, expected: str) -> TypeError_:
-    """The error for a JSON value that is not of the ``expected`` kind."""
-    return TypeError_(value, expected)
+def expected_type(value: object, expected: str) -> FieldError:
+    """The error for a JSON value that is not of the ``expected`` kind (the path says where)."""
+    return FieldError("", value, expected)
 
 
 # --- scalars ------------------------------------------------------------------------
@@ -110,9 +100,14 @@ def _partial_date(value: Any, _: Any) -> PartialDate:
 
 
 _PERIOD_KEYS = frozenset({"start", "end"})
+_TEXT_OR_NONE = (str, type(None))
 
 
-def _bound(value: Any, name: str) -> PartialDate | None:
+def _unknown_keys(value: dict[str, Any], known: frozenset[str], what: str) -> list[Exception]:
+    return [FieldError(key, value[key], f"a known field ({what})") for key in sorted(value.keys() - known)]
+
+
+def _bound(value: dict[str, Any], name: str) -> PartialDate | None:
     if name not in value:
         return None
     try:
@@ -124,17 +119,26 @@ def _bound(value: Any, name: str) -> PartialDate | None:
 def _period(value: Any, _: Any) -> Period:
     if type(value) is not dict:
         raise expected_type(value, "an object with 'start' and/or 'end'")
-    key = (value.get("start"), value.get("end"))
-    period = _periods.get(key) if len(value) == (key[0] is not None) + (key[1] is not None) else None  # type: ignore[arg-type]
-    if period is not None:
-        return period
-    extra = value.keys() - _PERIOD_KEYS
-    if extra:
-        raise FieldError(sorted(extra)[0], value[sorted(extra)[0]], "a known field (a period has 'start' and 'end')")
-    period = Period(start=_bound(value, "start"), end=_bound(value, "end"))
-    if len(_periods) >= _CACHE_LIMIT:
-        _periods.clear()
-    _periods[key] = period
+    start, end = value.get("start"), value.get("end")
+    cacheable = type(start) in _TEXT_OR_NONE and type(end) in _TEXT_OR_NONE and len(value) <= 2
+    if cacheable:
+        period = _periods.get((start, end))
+        if period is not None:
+            return period
+    errors = _unknown_keys(value, _PERIOD_KEYS, "a period has 'start' and 'end'")
+    bounds: list[PartialDate | None] = []
+    for name in ("start", "end"):
+        try:
+            bounds.append(_bound(value, name))
+        except FieldError as error:
+            errors.append(error)
+    if errors:
+        raise ClassValidationError("While structuring Period", errors, Period)
+    period = Period(start=bounds[0], end=bounds[1])
+    if cacheable:
+        if len(_periods) >= _CACHE_LIMIT:
+            _periods.clear()
+        _periods[(start, end)] = period
     return period
 
 
@@ -194,7 +198,7 @@ def _frozenset_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], Stru
             items = _items(value, item_hook, item_type, detailed)
             result = frozenset(items)
             if len(result) != len(items):
-                raise expected_type(value, "an array without repeated items (it is a set)")
+                raise FieldError("", value, "free of repeated items (this array is a set)")
             return result
 
         return structure
@@ -205,18 +209,24 @@ def _frozenset_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], Stru
 def _text_map(value: Any, _: Any) -> FrozenMap[str]:
     if type(value) is not dict:
         raise expected_type(value, "an object")
-    for item in value.values():
-        if type(item) is not str:
-            raise expected_type(item, "a string value")
+    errors = [
+        FieldError(f"[{json.dumps(key)}]", item, "a string") for key, item in value.items() if type(item) is not str
+    ]
+    if errors:
+        raise ClassValidationError("While structuring a mapping", errors, FrozenMap)
     return FrozenMap(value)
 
 
 def _row(value: Any, _: Any) -> FrozenMap[Any]:
     if type(value) is not dict:
         raise expected_type(value, "an object")
-    for item in value.values():
-        if item is not None and type(item) not in (str, int, float, bool):
-            raise expected_type(item, "a string, number, true, false or null")
+    errors = [
+        FieldError(f"[{json.dumps(key)}]", item, "a string, a number, true, false or null")
+        for key, item in value.items()
+        if not (item is None or type(item) in (str, int, bool) or (type(item) is float and math.isfinite(item)))
+    ]
+    if errors:
+        raise ClassValidationError("While structuring a row", errors, FrozenMap)
     return FrozenMap(value)
 
 
@@ -251,14 +261,31 @@ _DEPTH = {
 _geometry_type = _enum_hook(GeometryType)
 
 
+_GEOMETRY_KEYS = frozenset({"type", "coordinates"})
+
+
 def _geometry(value: Any, _: Any) -> Geometry:
     if type(value) is not dict:
         raise expected_type(value, "a GeoJSON geometry object")
-    extra = set(value) - {"type", "coordinates"}
-    if extra or "type" not in value or "coordinates" not in value:
-        raise expected_type(value, "a GeoJSON geometry with exactly 'type' and 'coordinates'")
-    kind = _geometry_type(value["type"], GeometryType)
-    return Geometry(type=kind, coordinates=_positions(value["coordinates"], _DEPTH[kind]))  # type: ignore[index]
+    errors = _unknown_keys(value, _GEOMETRY_KEYS, "a geometry has 'type' and 'coordinates'")
+    kind: GeometryType | None = None
+    coordinates: Any = None
+    for key in ("type", "coordinates"):
+        if key not in value:
+            errors.append(FieldError(key, None, "present (a geometry needs 'type' and 'coordinates')"))
+    try:
+        if "type" in value:
+            kind = _geometry_type(value["type"], GeometryType)  # type: ignore[assignment]
+    except FieldError as error:
+        errors.append(FieldError("type", value["type"], error.expected))
+    try:
+        if kind is not None and "coordinates" in value:
+            coordinates = _positions(value["coordinates"], _DEPTH[kind])
+    except FieldError as error:
+        errors.append(error)
+    if errors:
+        raise ClassValidationError("While structuring Geometry", errors, Geometry)
+    return Geometry(type=kind, coordinates=coordinates)  # type: ignore[arg-type]
 
 
 # --- unstructuring ------------------------------------------------------------------
@@ -275,8 +302,12 @@ def _period_dict(period: Period) -> dict[str, str]:
     return {"end": str(end)} if start is None else {"start": str(start), "end": str(end)}
 
 
+def _as_lists(value: Any) -> Any:
+    return [_as_lists(item) for item in value] if type(value) is tuple else value
+
+
 def _geometry_dict(geometry: Geometry) -> dict[str, Any]:
-    return {"type": geometry.type.value, "coordinates": geometry.coordinates}
+    return {"type": geometry.type.value, "coordinates": _as_lists(geometry.coordinates)}
 
 
 def _is_optional(type_: Any) -> bool:
@@ -313,23 +344,81 @@ def _is_frozen_map(type_: Any) -> bool:
     return typing.get_origin(type_) is FrozenMap or type_ is FrozenMap
 
 
-def _class_structure_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], StructureHook]:
-    def factory(cls: Any, converter: cattrs.Converter) -> StructureHook:
-        overrides: dict[str, Any] = {}
-        if cls is Origin:
-            overrides["row"] = cattrs.gen.override(struct_hook=_row)
-        generated = make_dict_structure_fn(
-            cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=detailed, **overrides
-        )
+def _noted(exc: Exception, name: str, type_: Any) -> Exception:
+    exc.__notes__ = [*getattr(exc, "__notes__", []), AttributeValidationNote(f"@ attribute {name}", name, type_)]
+    return exc
 
-        def structure(value: Any, type_: Any) -> Any:
-            if type(value) is not dict:
-                raise expected_type(value, "an object")
-            return generated(value, type_)
 
-        return structure
+def _field_hooks(cls: Any, converter: cattrs.Converter) -> list[tuple[attrs.Attribute[Any], StructureHook, Any]]:
+    hints = typing.get_type_hints(cls)
+    out = []
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        type_ = hints[field.name]
+        hook = _row if (cls is Origin and field.name == "row") else converter.get_structure_hook(type_)
+        out.append((field, hook, type_))
+    return out
 
-    return factory
+
+def _detailed_class_hook(cls: Any, converter: cattrs.Converter) -> StructureHook:
+    """Structure an object collecting every problem: missing and unknown keys, values
+    of the wrong type, and each field's own rules, before the object's cross-field rules."""
+    fields = _field_hooks(cls, converter)
+    known = frozenset(field.name for field, _, _ in fields)
+    name = cls.__name__
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not dict:
+            raise expected_type(value, "an object")
+        errors: list[Exception] = []
+        kwargs: dict[str, Any] = {}
+        for field, hook, type_ in fields:
+            if field.name not in value:
+                if field.default is attrs.NOTHING:
+                    errors.append(_noted(KeyError(field.name), field.name, type_))
+                continue
+            try:
+                item = hook(value[field.name], type_)
+            except Exception as exc:  # noqa: BLE001 - collected, reported by path
+                errors.append(_noted(exc, field.name, type_))
+                continue
+            try:
+                if field.converter is not None:
+                    item = field.converter(item)  # type: ignore[operator]
+                if field.validator is not None:
+                    field.validator(None, field, item)
+            except FieldError as exc:
+                errors.append(exc)
+                continue
+            kwargs[field.alias] = item
+        extra = value.keys() - known
+        if extra:
+            errors.append(ForbiddenExtraKeysError("", cls, set(extra)))
+        if errors:
+            raise ClassValidationError(f"While structuring {name}", errors, cls)
+        try:
+            return cls(**kwargs)
+        except Exception as exc:  # noqa: BLE001 - the object's cross-field rules
+            raise ClassValidationError(f"While structuring {name}", [exc], cls) from None
+
+    return structure
+
+
+def _fast_class_hook(cls: Any, converter: cattrs.Converter) -> StructureHook:
+    overrides: dict[str, Any] = {}
+    if cls is Origin:
+        overrides["row"] = cattrs.gen.override(struct_hook=_row)
+    generated = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False, **overrides
+    )
+
+    def structure(value: Any, type_: Any) -> Any:
+        if type(value) is not dict:
+            raise expected_type(value, "an object")
+        return generated(value, type_)
+
+    return structure
 
 
 def _class_unstructure_factory(cls: Any, converter: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
@@ -352,7 +441,7 @@ def _make(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook_factory(_is_optional, _optional_factory)
     converter.register_structure_hook_factory(_is_tuple, _tuple_factory(detailed))
     converter.register_structure_hook_factory(_is_frozenset, _frozenset_factory(detailed))
-    converter.register_structure_hook_factory(_is_attrs_model, _class_structure_factory(detailed))
+    converter.register_structure_hook_factory(_is_attrs_model, _detailed_class_hook if detailed else _fast_class_hook)
 
     converter.register_unstructure_hook(PartialDate, str)
     converter.register_unstructure_hook(Period, _period_dict)

@@ -154,7 +154,9 @@ class Period:
 
     Containment of a day, for a period from ``s`` to ``e``:
 
-    * certainly: ``s.latest <= day <= e.earliest``;
+    * certainly: ``certain_first <= day <= certain_last``, where ``certain_first`` is
+      ``s.latest`` and ``certain_last`` is ``e.earliest``, each clipped by the fact that
+      no reading starts after it ends;
     * possibly: ``s.earliest <= day <= e.latest``.
 
     Two periods certainly overlap when some day certainly lies in both, and possibly
@@ -192,13 +194,22 @@ class Period:
 
     @property
     def certain_first(self) -> dt.date:
-        """The first day from which the period has certainly begun."""
-        return dt.date.min if self.start is None else self.start.latest
+        """The first day by which the period has begun in every reading of its bounds.
+
+        A reading never puts the start after the end, so a start known to the month is
+        certainly reached by an end day inside that month (``2017-11`` to
+        ``2017-11-05`` has certainly begun by 5 November).
+        """
+        if self.start is None:
+            return dt.date.min
+        return self.start.latest if self.end is None else min(self.start.latest, self.end.latest)
 
     @property
     def certain_last(self) -> dt.date:
-        """The last day until which the period has certainly not ended."""
-        return dt.date.max if self.end is None else self.end.earliest
+        """The last day until which the period lasts in every reading of its bounds."""
+        if self.end is None:
+            return dt.date.max
+        return self.end.earliest if self.start is None else max(self.end.earliest, self.start.earliest)
 
     @property
     def is_certain_somewhere(self) -> bool:
@@ -220,7 +231,7 @@ class Period:
         return max(self.earliest, other.earliest) <= min(self.latest, other.latest)
 
     def certainly_overlaps(self, other: Period) -> bool:
-        """Whether some day lies in both periods for every reading of their bounds."""
+        """Whether one day lies in both periods in every reading of their bounds."""
         return max(self.certain_first, other.certain_first) <= min(self.certain_last, other.certain_last)
 
     def __str__(self) -> str:

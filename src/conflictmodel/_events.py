@@ -104,11 +104,11 @@ class Event:
     date: Period = attrs.field(validator=r.started_period)
     subkind: str | None = attrs.field(default=None, validator=r.optional_text)
     actors: tuple[EventActor, ...] = attrs.field(default=(), validator=r.tuple_of(EventActor))
-    location: str | None = attrs.field(default=None, converter=r.intern_id, validator=r.optional_id)
+    location: str | None = attrs.field(default=None, converter=r.intern_optional_id, validator=r.optional_id)
     coordinates: Coordinates | None = attrs.field(default=None, validator=r.instance(Coordinates, optional=True))
     fatalities: Fatalities | None = attrs.field(default=None, validator=r.instance(Fatalities, optional=True))
     description: str | None = attrs.field(default=None, validator=r.optional_text)
-    sources: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_ids, validator=r.id_set())
+    sources: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_id_set, validator=r.id_set())
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))
 
     def actors_in(self, role: EventRole) -> tuple[str, ...]:

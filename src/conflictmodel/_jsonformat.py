@@ -98,6 +98,8 @@ def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+# NaN and Infinity (which Python's parser accepts) reach the number fields, whose rules
+# refuse them with a path.
 _decoder = json.JSONDecoder(object_pairs_hook=_refuse_duplicate_keys)
 
 
@@ -161,7 +163,10 @@ def _encode_stdlib(data: Any) -> str:
 
 def _encode_orjson(data: Any) -> str:  # pragma: no cover - runs only where orjson is installed
     options = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
-    text = orjson.dumps(data, option=options).decode("utf-8")
+    try:
+        text = orjson.dumps(data, option=options).decode("utf-8")
+    except orjson.JSONEncodeError:  # integers beyond 64 bits, which JSON allows
+        return _encode_stdlib(data)
     if _ORJSON_FLOAT_HINT.search(text) is None:
         return text
     return _ORJSON_FLOAT.sub(_python_float, text)

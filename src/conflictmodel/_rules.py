@@ -9,10 +9,11 @@ and ``5`` is not a string.
 from __future__ import annotations
 
 import enum
+import json
 import math
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -32,7 +33,9 @@ __all__ = [
     "id_tuple",
     "instance",
     "intern_id",
-    "intern_ids",
+    "intern_id_set",
+    "intern_id_tuple",
+    "intern_optional_id",
     "is_valid_id",
     "member_of",
     "number",
@@ -45,12 +48,13 @@ __all__ = [
     "text_tuple",
     "to_frozen_map",
     "to_number",
+    "to_optional_number",
     "tuple_of",
     "valid_id",
 ]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
-T = TypeVar("T")
+V = TypeVar("V")
 
 ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}"
 _ID = re.compile(ID_PATTERN)
@@ -86,30 +90,45 @@ def _check_id(field: str, value: object) -> None:
 # --- converters: they only normalise values of the right type, never coerce ---------
 
 
-def intern_id(value: T) -> T:
-    """Intern an id so that equal ids share one string."""
-    return _intern(value) if type(value) is str else value  # type: ignore[return-value]
+def intern_id(value: str) -> str:
+    """Intern an id so that equal ids share one string (other values pass unchanged)."""
+    return _intern(value) if type(value) is str else value
 
 
-def intern_ids(values: T) -> T:
-    """Intern the ids of a frozenset or tuple of ids."""
+def intern_optional_id(value: str | None) -> str | None:
+    """:func:`intern_id` for an optional reference."""
+    return _intern(value) if type(value) is str else value
+
+
+def intern_id_set(values: frozenset[str]) -> frozenset[str]:
+    """Intern the ids of a frozenset (other values pass unchanged for the validator)."""
     if type(values) is frozenset:
-        return frozenset(_intern(v) if type(v) is str else v for v in values)  # type: ignore[return-value]
-    if type(values) is tuple:
-        return tuple(_intern(v) if type(v) is str else v for v in values)  # type: ignore[return-value]
+        return frozenset(_intern(v) if type(v) is str else v for v in values)
     return values
 
 
-def to_frozen_map(value: T) -> T:
-    """Freeze a plain ``dict`` into a :class:`FrozenMap`."""
+def intern_id_tuple(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Intern the ids of a tuple (other values pass unchanged for the validator)."""
+    if type(values) is tuple:
+        return tuple(_intern(v) if type(v) is str else v for v in values)
+    return values
+
+
+def to_frozen_map(value: Mapping[str, V]) -> FrozenMap[V]:
+    """Freeze a plain ``dict`` into a :class:`FrozenMap` (other values pass unchanged)."""
     if type(value) is dict:
-        return FrozenMap(value) if value else EMPTY_MAP  # type: ignore[return-value]
-    return value
+        return FrozenMap(value) if value else EMPTY_MAP
+    return value  # type: ignore[return-value] # a FrozenMap, or a wrong value for the validator
 
 
-def to_number(value: T) -> T:
+def to_number(value: float) -> float:
     """Store an integer given for a number field as ``float`` (lossless)."""
-    return float(value) if type(value) is int else value  # type: ignore[return-value]
+    return float(value) if type(value) is int else value
+
+
+def to_optional_number(value: float | None) -> float | None:
+    """:func:`to_number` for an optional field."""
+    return float(value) if type(value) is int else value
 
 
 # --- validators --------------------------------------------------------------------
@@ -206,7 +225,7 @@ def text_map(*, key_pattern: str = r"[a-z][a-z0-9_]{0,31}") -> Validator:
             if type(key) is not str or keys.fullmatch(key) is None:
                 raise FieldError(attribute.name, key, f"a key matching {key_pattern}")
             if not _is_text(item):
-                raise FieldError(f"{attribute.name}[{key!r}]", item, "a non-empty string")
+                raise FieldError(f"{attribute.name}[{json.dumps(key)}]", item, "a non-empty string")
 
     return check
 

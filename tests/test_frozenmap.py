@@ -1,0 +1,156 @@
+# ruff: noqa: SIM300 - tests write `expected == actual` (STYLE.md)
+"""FrozenMap: an immutable, hashable, sorted mapping of text keys."""
+
+import copy
+import pickle
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+import pytest
+
+import conflictmodel as cm
+
+FM = cm.FrozenMap
+
+
+# --- equality ------------------------------------------------------------------------
+
+
+def test_equals_a_dict_with_the_same_items_both_ways() -> None:
+    fm = FM({"ucdp": "220", "cow": "652"})
+    assert fm == {"cow": "652", "ucdp": "220"}
+    assert {"cow": "652", "ucdp": "220"} == fm
+
+
+def test_equals_other_mappings_with_the_same_items() -> None:
+    assert FM({"a": "1"}) == MappingProxyType({"a": "1"})
+
+
+@pytest.mark.parametrize(
+    "other",
+    [{"cow": "652", "ucdp": "221"}, {"cow": "652"}, {"cow": "652", "ucdp": "220", "x": "1"}, {}],
+)
+def test_differs_from_a_dict_with_other_items(other: dict[str, str]) -> None:
+    fm = FM({"ucdp": "220", "cow": "652"})
+    assert fm != other
+    assert other != fm
+
+
+@pytest.mark.parametrize("other", [[("a", "1")], "a", None, 1, ("a",)])
+def test_is_never_equal_to_a_non_mapping(other: Any) -> None:
+    fm = FM({"a": "1"})
+    assert fm != other
+    assert not fm == other  # noqa: SIM201 - == and != are tested separately
+
+
+def test_equals_another_frozen_map_regardless_of_insertion_order() -> None:
+    assert FM({"a": "1", "b": "2"}) == FM({"b": "2", "a": "1"})
+
+
+def test_empty_forms_are_equal() -> None:
+    assert [FM(), FM(None), FM({})] == [{}, {}, {}]
+    assert 0 == len(FM())
+
+
+# --- hashing -------------------------------------------------------------------------
+
+
+def test_equal_maps_hash_equal() -> None:
+    assert hash(FM({"a": "1", "b": "2"})) == hash(FM({"b": "2", "a": "1"}))
+
+
+def test_hash_is_stable() -> None:
+    fm = FM({"a": "1"})
+    assert hash(fm) == hash(fm)
+
+
+def test_equal_maps_collapse_in_a_set() -> None:
+    assert 1 == len({FM({"a": "1", "b": "2"}), FM({"b": "2", "a": "1"})})
+    assert 2 == len({FM({"a": "1"}), FM({"a": "2"})})
+
+
+def test_usable_as_a_dict_key() -> None:
+    table = {FM({"a": "1"}): "x"}
+    assert "x" == table[FM({"a": "1"})]
+
+
+def test_models_holding_a_frozen_map_are_hashable() -> None:
+    fields: dict[str, Any] = {"id": "ru", "name": "Russia", "kind": cm.ActorKind.STATE}
+    from_dict: dict[str, Any] = {**fields, "external_ids": {"cow": "365"}}
+    from_map: dict[str, Any] = {**fields, "external_ids": FM({"cow": "365"})}
+    one, other = cm.Actor(**from_dict), cm.Actor(**from_map)
+    assert one == other
+    assert hash(one) == hash(other)
+
+
+# --- immutability --------------------------------------------------------------------
+
+
+def test_items_cannot_be_set() -> None:
+    fm: Any = FM({"a": "1"})
+    with pytest.raises(TypeError):
+        fm["b"] = "2"
+
+
+def test_items_cannot_be_deleted() -> None:
+    fm: Any = FM({"a": "1"})
+    with pytest.raises(TypeError):
+        del fm["a"]
+
+
+@pytest.mark.parametrize("method", ["update", "pop", "popitem", "clear", "setdefault", "__setitem__", "__delitem__"])
+def test_has_no_mutating_methods(method: str) -> None:
+    assert not hasattr(FM({"a": "1"}), method)
+
+
+def test_new_attributes_cannot_be_added() -> None:
+    fm: Any = FM({"a": "1"})
+    with pytest.raises(AttributeError):
+        fm.extra = 1
+
+
+def test_changing_the_source_dict_does_not_change_the_map() -> None:
+    source = {"a": "1"}
+    fm = FM(source)
+    source["b"] = "2"
+    source["a"] = "changed"
+    assert {"a": "1"} == fm
+
+
+def test_is_a_read_only_mapping() -> None:
+    fm = FM({"a": "1"})
+    assert isinstance(fm, Mapping)
+    assert ("1", None, "d", True, False) == (fm["a"], fm.get("z"), fm.get("z", "d"), "a" in fm, "z" in fm)
+    with pytest.raises(KeyError):
+        fm["z"]
+
+
+# --- sorted iteration ----------------------------------------------------------------
+
+
+def test_iterates_in_key_order_whatever_the_insertion_order() -> None:
+    fm = FM({"wikidata": "Q858", "iso3": "SYR", "cow": "652", "gwno": "652"})
+    assert ["cow", "gwno", "iso3", "wikidata"] == list(fm)
+    assert ["cow", "gwno", "iso3", "wikidata"] == list(fm.keys())
+    assert ["652", "652", "SYR", "Q858"] == list(fm.values())
+    assert [("cow", "652"), ("gwno", "652"), ("iso3", "SYR"), ("wikidata", "Q858")] == list(fm.items())
+
+
+def test_key_order_is_by_code_point() -> None:
+    assert ["B", "a", "b", "\u00e4"] == list(FM({"b": "1", "\u00e4": "2", "a": "3", "B": "4"}))
+
+
+def test_repr_shows_sorted_items() -> None:
+    assert "FrozenMap({'a': '1', 'b': '2'})" == repr(FM({"b": "2", "a": "1"}))
+
+
+# --- copying -------------------------------------------------------------------------
+
+
+def test_survives_pickle_and_copy() -> None:
+    fm = FM({"b": "2", "a": "1"})
+    for clone in (pickle.loads(pickle.dumps(fm)), copy.copy(fm), copy.deepcopy(fm)):  # noqa: S301 - our own data
+        assert fm == clone
+        assert hash(fm) == hash(clone)
+        assert ["a", "b"] == list(clone)

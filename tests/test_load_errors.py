@@ -1,4 +1,3 @@
-# ruff: noqa: SIM300 - tests write `expected == actual` (STYLE.md)
 """Malformed documents: every problem is reported at once, each at its exact JSON path,
 and nothing is half-loaded."""
 

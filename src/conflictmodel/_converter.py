@@ -63,7 +63,7 @@ def _int(value: Any, _: Any) -> int:
 def _float(value: Any, _: Any) -> float:
     kind = type(value)
     if kind is float:
-        return typing.cast(float, value)
+        return typing.cast("float", value)
     if kind is int:
         return float(value)
     raise expected_type(value, "a number")
@@ -72,7 +72,7 @@ def _float(value: Any, _: Any) -> float:
 def _bool(value: Any, _: Any) -> bool:
     if type(value) is not bool:
         raise expected_type(value, "true or false")
-    return typing.cast(bool, value)
+    return value is True
 
 
 # Decoded dates and periods are immutable, so equal texts can share one object: this
@@ -120,7 +120,12 @@ def _period(value: Any, _: Any) -> Period:
     if type(value) is not dict:
         raise expected_type(value, "an object with 'start' and/or 'end'")
     start, end = value.get("start"), value.get("end")
-    cacheable = type(start) in _TEXT_OR_NONE and type(end) in _TEXT_OR_NONE and len(value) <= 2
+    # Only a period whose keys are exactly its non-null bounds may come from the cache.
+    cacheable = (
+        type(start) in _TEXT_OR_NONE
+        and type(end) in _TEXT_OR_NONE
+        and len(value) == (start is not None) + (end is not None)
+    )
     if cacheable:
         period = _periods.get((start, end))
         if period is not None:
@@ -148,7 +153,7 @@ def _enum_hook(enum_type: type[enum.Enum]) -> StructureHook:
 
     def structure(value: Any, _: Any) -> enum.Enum:
         try:
-            return members[value]  # type: ignore[return-value]
+            return members[value]
         except (KeyError, TypeError):
             raise expected_type(value, expected) from None
 
@@ -169,7 +174,10 @@ def _items(value: Any, item_hook: StructureHook, item_type: Any, detailed: bool)
         try:
             out.append(item_hook(item, item_type))
         except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
-            exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote(f"@ index {index}", index, item_type)]
+            exc.__notes__ = [
+                *getattr(exc, "__notes__", []),
+                IterableValidationNote(f"@ index {index}", index, item_type),
+            ]
             errors.append(exc)
     if errors:
         raise IterableValidationError("While structuring an array", errors, list)
@@ -275,7 +283,7 @@ def _geometry(value: Any, _: Any) -> Geometry:
             errors.append(FieldError(key, None, "present (a geometry needs 'type' and 'coordinates')"))
     try:
         if "type" in value:
-            kind = _geometry_type(value["type"], GeometryType)  # type: ignore[assignment]
+            kind = typing.cast("GeometryType", _geometry_type(value["type"], GeometryType))
     except FieldError as error:
         errors.append(FieldError("type", value["type"], error.expected))
     try:
@@ -374,24 +382,10 @@ def _detailed_class_hook(cls: Any, converter: cattrs.Converter) -> StructureHook
         errors: list[Exception] = []
         kwargs: dict[str, Any] = {}
         for field, hook, type_ in fields:
-            if field.name not in value:
-                if field.default is attrs.NOTHING:
-                    errors.append(_noted(KeyError(field.name), field.name, type_))
-                continue
-            try:
-                item = hook(value[field.name], type_)
-            except Exception as exc:  # noqa: BLE001 - collected, reported by path
-                errors.append(_noted(exc, field.name, type_))
-                continue
-            try:
-                if field.converter is not None:
-                    item = field.converter(item)  # type: ignore[operator]
-                if field.validator is not None:
-                    field.validator(None, field, item)
-            except FieldError as exc:
-                errors.append(exc)
-                continue
-            kwargs[field.alias] = item
+            if field.name in value:
+                _decode_field(field, hook, type_, value[field.name], kwargs=kwargs, errors=errors)
+            elif field.default is attrs.NOTHING:
+                errors.append(_noted(KeyError(field.name), field.name, type_))
         extra = value.keys() - known
         if extra:
             errors.append(ForbiddenExtraKeysError("", cls, set(extra)))
@@ -403,6 +397,32 @@ def _detailed_class_hook(cls: Any, converter: cattrs.Converter) -> StructureHook
             raise ClassValidationError(f"While structuring {name}", [exc], cls) from None
 
     return structure
+
+
+def _decode_field(
+    field: attrs.Attribute[Any],
+    hook: StructureHook,
+    type_: Any,
+    raw: Any,
+    *,
+    kwargs: dict[str, Any],
+    errors: list[Exception],
+) -> None:
+    """Decode one field and run its own rules; record the value or the error."""
+    try:
+        item = hook(raw, type_)
+    except Exception as exc:  # noqa: BLE001 - collected, reported by path
+        errors.append(_noted(exc, field.name, type_))
+        return
+    try:
+        if field.converter is not None:
+            item = field.converter(item)  # type: ignore[operator]
+        if field.validator is not None:
+            field.validator(None, field, item)
+    except FieldError as exc:
+        errors.append(exc)
+        return
+    kwargs[field.alias or field.name] = item
 
 
 def _fast_class_hook(cls: Any, converter: cattrs.Converter) -> StructureHook:
@@ -435,9 +455,7 @@ def _make(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook(Period, _period)
     converter.register_structure_hook(Geometry, _geometry)
     converter.register_structure_hook_func(_is_frozen_map, _text_map)
-    converter.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
-    )
+    converter.register_structure_hook_factory(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook)
     converter.register_structure_hook_factory(_is_optional, _optional_factory)
     converter.register_structure_hook_factory(_is_tuple, _tuple_factory(detailed))
     converter.register_structure_hook_factory(_is_frozenset, _frozenset_factory(detailed))

@@ -16,7 +16,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import enum
-from typing import Self
+from collections.abc import Callable
+from typing import Any, Self
 
 import attrs
 
@@ -135,8 +136,8 @@ def as_day(day: DayLike) -> dt.date:
     return date.earliest
 
 
-def _partial_date_or_none(field: str) -> object:
-    def check(_: object, __: attrs.Attribute[object], value: object) -> None:
+def _partial_date_or_none(field: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
         if value is not None and type(value) is not PartialDate:
             raise FieldError(field, value, "a PartialDate or None")
 
@@ -167,8 +168,8 @@ class Period:
     (True, False)
     """
 
-    start: PartialDate | None = attrs.field(default=None, validator=_partial_date_or_none("start"))  # type: ignore[arg-type]
-    end: PartialDate | None = attrs.field(default=None, validator=_partial_date_or_none("end"))  # type: ignore[arg-type]
+    start: PartialDate | None = attrs.field(default=None, validator=_partial_date_or_none("start"))
+    end: PartialDate | None = attrs.field(default=None, validator=_partial_date_or_none("end"))
 
     def __attrs_post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.end.latest < self.start.earliest:

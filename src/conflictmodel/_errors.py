@@ -58,11 +58,12 @@ class ParseError(LoadError):
 
 
 class UnknownIdError(ConflictModelError, KeyError):
-    """No object in the scenario has this id."""
+    """No object in the scenario has this id (or none of the requested ``kind``)."""
 
-    def __init__(self, id: str) -> None:  # noqa: A002 - the domain's own word
+    def __init__(self, id: str, *, kind: str | None = None) -> None:  # noqa: A002 - the domain's own word
         self.id = id
+        self.kind = kind
         super().__init__(id)
 
     def __str__(self) -> str:
-        return f"no object with id {self.id!r}"
+        return f"no {self.kind or 'object'} with id {self.id!r}"

@@ -62,13 +62,19 @@ def from_dict(cls: type[T], data: Any, *, source: str | None = None) -> T:
 def _structure(cls: type[T], data: Any, source: str | None, path: str) -> T:
     try:
         return _converter.FAST.structure(data, cls)
-    except Exception:  # noqa: BLE001 - explained in detail below
-        pass
+    except Exception:  # noqa: BLE001 - the detailed path explains it
+        problems = _explain(cls, data, path)
+    raise LoadError(problems, source)
+
+
+def _explain(cls: type[Any], data: Any, path: str) -> list[Problem]:
+    """Every problem in ``data``, found by the detailed (slower) decoder."""
     try:
-        result = _converter.DETAILED.structure(data, cls)
+        _converter.DETAILED.structure(data, cls)
     except Exception as exc:  # noqa: BLE001 - every failure becomes problems
-        raise LoadError(list(problems_of(exc, path)), source) from None
-    return result  # pragma: no cover - the fast path only fails where this one does
+        return list(problems_of(exc, path))
+    # The fast path refused what the detailed one accepts: a bug, reported honestly.
+    return [Problem(path, "refused by the fast decoder only; please report this as a bug")]  # pragma: no cover
 
 
 def _scenario_from_dict(data: Any, source: str | None) -> Scenario:
@@ -109,8 +115,7 @@ def _parse(text: str | bytes, source: str | None) -> Any:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as exc:
             raise ParseError([Problem("$", f"not UTF-8 text: {exc.reason} at byte {exc.start}")], source) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     try:
         return _decoder.decode(text)
     except json.JSONDecodeError as exc:
@@ -188,4 +193,3 @@ def dump(obj: Any, file: PathLike | IO[str]) -> None:
         Path(file).write_text(text, encoding="utf-8")
     else:
         file.write(text)
-

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -40,6 +41,12 @@ def _row_values(_: object, attribute: attrs.Attribute[Any], value: FrozenMap[Any
             raise FieldError(f"{attribute.name}[{key!r}]", item, "a str, int, float, bool or None")
 
 
+def _to_row(value: Mapping[str, RowValue]) -> FrozenMap[RowValue]:
+    if type(value) is dict:
+        return FrozenMap(value)
+    return value  # type: ignore[return-value] # a FrozenMap, or a wrong value for the validator
+
+
 @attrs.frozen(kw_only=True)
 class Origin:
     """The origin of an imported object: the dataset, its version, the record's own key
@@ -49,4 +56,4 @@ class Origin:
     dataset: str = attrs.field(validator=r.text)
     version: str | None = attrs.field(default=None, validator=r.optional_text)
     key: str | None = attrs.field(default=None, validator=r.optional_text)
-    row: FrozenMap[RowValue] = attrs.field(default=r.EMPTY_MAP, converter=r.to_frozen_map, validator=_row_values)
+    row: FrozenMap[RowValue] = attrs.field(default=r.EMPTY_MAP, converter=_to_row, validator=_row_values)

@@ -23,11 +23,11 @@ from ._errors import FieldError
 from ._frozenmap import FrozenMap
 
 __all__ = [
+    "EMPTY_MAP",
     "ID_PATTERN",
     "ID_SCHEMA",
     "TEXT_SCHEMA",
     "describe",
-    "EMPTY_MAP",
     "enum_set",
     "id_set",
     "id_tuple",
@@ -114,7 +114,7 @@ def intern_id_tuple(values: tuple[str, ...]) -> tuple[str, ...]:
     return values
 
 
-def to_frozen_map(value: Mapping[str, V]) -> FrozenMap[V]:
+def to_frozen_map(value: Mapping[str, str]) -> FrozenMap[str]:
     """Freeze a plain ``dict`` into a :class:`FrozenMap` (other values pass unchanged)."""
     if type(value) is dict:
         return FrozenMap(value) if value else EMPTY_MAP

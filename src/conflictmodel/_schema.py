@@ -42,6 +42,14 @@ _ID = {
     "description": "An id, unique across the scenario: letters, digits, '.', '_', '-', ':'.",
 }
 _ROW_VALUE = {"type": ["string", "number", "boolean", "null"]}
+_SCALARS: dict[Any, dict[str, Any]] = {
+    str: {"type": "string"},
+    int: {"type": "integer"},
+    float: {"type": "number"},
+    bool: {"type": "boolean"},
+    PartialDate: {"$ref": "#/$defs/partial_date"},
+    Geometry: {"$ref": "#/$defs/geometry"},
+}
 
 
 def _position() -> dict[str, Any]:
@@ -104,24 +112,15 @@ class _Builder:
         if origin in (typing.Union, types.UnionType):
             (inner,) = [a for a in args if a is not type(None)]
             return self.of_type(inner)
-        if type_ is str:
-            return {"type": "string"}
-        if type_ is int:
-            return {"type": "integer"}
-        if type_ is float:
-            return {"type": "number"}
-        if type_ is bool:
-            return {"type": "boolean"}
-        if type_ is PartialDate:
-            return {"$ref": "#/$defs/partial_date"}
-        if type_ is Geometry:
-            return {"$ref": "#/$defs/geometry"}
+        if type_ in _SCALARS:
+            return dict(_SCALARS[type_])
         if isinstance(type_, type) and issubclass(type_, enum.Enum):
             return {"enum": [member.value for member in type_]}
-        if origin is tuple:
-            return {"type": "array", "items": self.of_type(args[0])}
-        if origin is frozenset:
-            return {"type": "array", "items": self.of_type(args[0]), "uniqueItems": True}
+        if origin in (tuple, frozenset):
+            array: dict[str, Any] = {"type": "array", "items": self.of_type(args[0])}
+            if origin is frozenset:
+                array["uniqueItems"] = True
+            return array
         if origin is FrozenMap:
             return {"type": "object", "additionalProperties": {"type": "string"}}
         if attrs.has(type_):
@@ -164,7 +163,7 @@ def _merge(schema: dict[str, Any], constraint: dict[str, Any]) -> dict[str, Any]
             continue
         if key == "items" and "items" in out and "$ref" in value:
             out["items"] = value
-        elif "$ref" in out and key in ("required",):
+        elif "$ref" in out and key == "required":
             out = {"allOf": [out, {"required": value}]}
         elif key == "$ref":
             out = {"$ref": value}

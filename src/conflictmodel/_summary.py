@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import typing
 from collections import Counter
 from collections.abc import Iterator
 
@@ -64,7 +65,7 @@ def _dates_in(value: object) -> Iterator[PartialDate]:
         for item in value:
             yield from _dates_in(item)
     elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
+        for field in attrs.fields(typing.cast("type[attrs.AttrsInstance]", type(value))):
             yield from _dates_in(getattr(value, field.name))
 
 

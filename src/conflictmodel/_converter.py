@@ -206,7 +206,9 @@ def _frozenset_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], Stru
             items = _items(value, item_hook, item_type, detailed)
             result = frozenset(items)
             if len(result) != len(items):
-                raise FieldError("", value, "free of repeated items (this array is a set)")
+                repeated = next(item for index, item in enumerate(items) if item in items[:index])
+                shown = repeated.value if isinstance(repeated, enum.Enum) else repeated
+                raise FieldError("", value, "", message=f"{shown!r} appears more than once (this array is a set)")
             return result
 
         return structure

@@ -20,11 +20,26 @@ class FieldError(ConflictModelError, ValueError):
     ``expected`` says what the field accepts.
     """
 
-    def __init__(self, field: str, value: object, expected: str) -> None:
+    def __init__(self, field: str, value: object, expected: str, *, message: str | None = None) -> None:
         self.field = field
         self.value = value
         self.expected = expected
-        super().__init__(f"{field}: {value!r} is not {expected}")
+        self.message = message or f"{_shown(value)} is not {expected}"
+        super().__init__(f"{field}: {self.message}" if field else self.message)
+
+
+def _shown(value: object) -> str:
+    """A value as a message shows it: JSON containers by kind, scalars by repr."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "an array"
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return str(value).lower()
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 @attrs.frozen

@@ -22,19 +22,9 @@ def _index(path: str, key: int | str) -> str:
     return f"{path}[{key}]" if isinstance(key, int) else f"{path}[{json.dumps(key)}]"
 
 
-def _shown(value: object) -> str:
-    if isinstance(value, (dict, list, tuple, frozenset, set)):
-        return {dict: "an object", list: "an array"}.get(type(value), "the collection")
-    if value is None:
-        return "null"
-    if value is True or value is False:
-        return str(value).lower()
-    return repr(value)
-
-
 def _message(exc: BaseException) -> str:
     if isinstance(exc, FieldError):
-        return f"{_shown(exc.value)} is not {exc.expected}"
+        return exc.message
     if isinstance(exc, KeyError):
         return "required field is missing"
     if isinstance(exc, ForbiddenExtraKeysError):

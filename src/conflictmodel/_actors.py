@@ -38,7 +38,7 @@ class Post:
     """
 
     title: str = attrs.field(validator=r.text)
-    organisation: str | None = attrs.field(default=None, converter=r.intern_optional_id, validator=r.optional_id)
+    organisation: str | None = attrs.field(default=None, validator=r.optional_id)
     period: Period | None = attrs.field(default=None, validator=r.optional_period)
 
 
@@ -60,16 +60,16 @@ class Actor:
     person's positions over time.
     """
 
-    id: str = attrs.field(converter=r.intern_id, validator=r.valid_id)
+    id: str = attrs.field(validator=r.valid_id)
     name: str = attrs.field(validator=r.text)
     kind: ActorKind = attrs.field(validator=r.member_of(ActorKind))
     aliases: frozenset[str] = attrs.field(default=frozenset(), validator=r.text_set)
-    parent: str | None = attrs.field(default=None, converter=r.intern_optional_id, validator=r.optional_id)
+    parent: str | None = attrs.field(default=None, validator=r.optional_id)
     active: Period | None = attrs.field(default=None, validator=r.optional_period)
     country: str | None = attrs.field(default=None, validator=_country)
     external_ids: FrozenMap[str] = attrs.field(default=r.EMPTY_MAP, converter=r.to_frozen_map, validator=r.text_map())
     posts: tuple[Post, ...] = attrs.field(default=(), validator=r.tuple_of(Post))
-    sources: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_id_set, validator=r.id_set())
+    sources: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))
 
     def __attrs_post_init__(self) -> None:

@@ -65,7 +65,7 @@ class Role(enum.Enum):
 class AgreementActor:
     """An actor and the roles it holds in one agreement."""
 
-    actor: str = attrs.field(converter=r.intern_id, validator=r.valid_id)
+    actor: str = attrs.field(validator=r.valid_id)
     roles: frozenset[Role] = attrs.field(validator=r.enum_set(Role, min_size=1))
 
 
@@ -94,7 +94,7 @@ class Link:
     """This agreement stands in ``relation`` to agreement ``target``."""
 
     relation: LinkRelation = attrs.field(validator=r.member_of(LinkRelation))
-    target: str = attrs.field(converter=r.intern_id, validator=r.valid_id)
+    target: str = attrs.field(validator=r.valid_id)
 
 
 @attrs.frozen(kw_only=True)
@@ -106,21 +106,21 @@ class Agreement:
     free text, and codes the Astana guarantors as parties) beside the structured roles.
     """
 
-    id: str = attrs.field(converter=r.intern_id, validator=r.valid_id)
+    id: str = attrs.field(validator=r.valid_id)
     name: str = attrs.field(validator=r.text)
     kind: AgreementKind = attrs.field(validator=r.member_of(AgreementKind))
     signed: PartialDate | None = attrs.field(default=None, validator=r.optional_partial_date)
     in_force: Period | None = attrs.field(default=None, validator=r.optional_period)
     status: AgreementStatus | None = attrs.field(default=None, validator=r.instance(AgreementStatus, optional=True))
     actors: tuple[AgreementActor, ...] = attrs.field(default=(), validator=r.tuple_of(AgreementActor))
-    covers: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_id_set, validator=r.id_set())
+    covers: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
     provisions: tuple[Provision, ...] = attrs.field(default=(), validator=r.tuple_of(Provision))
     links: tuple[Link, ...] = attrs.field(default=(), validator=r.tuple_of(Link))
     process: str | None = attrs.field(default=None, validator=r.optional_text)
     verbatim_parties: tuple[str, ...] = attrs.field(default=(), validator=r.text_tuple)
     verbatim_third_parties: tuple[str, ...] = attrs.field(default=(), validator=r.text_tuple)
     description: str | None = attrs.field(default=None, validator=r.optional_text)
-    sources: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_id_set, validator=r.id_set())
+    sources: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))
 
     def __attrs_post_init__(self) -> None:

@@ -50,7 +50,7 @@ class Membership:
     alliance's whole period). Imprecise or censored entry and exit are partial dates
     and open ends."""
 
-    actor: str = attrs.field(converter=r.intern_id, validator=r.valid_id)
+    actor: str = attrs.field(validator=r.valid_id)
     period: Period | None = attrs.field(default=None, validator=r.optional_period)
 
 
@@ -58,14 +58,14 @@ class Membership:
 class Alliance:
     """An n-ary, time-bounded alignment: a defence pact, a coalition, a guarantor format."""
 
-    id: str = attrs.field(converter=r.intern_id, validator=r.valid_id)
+    id: str = attrs.field(validator=r.valid_id)
     name: str = attrs.field(validator=r.text)
     kind: AllianceKind = attrs.field(validator=r.member_of(AllianceKind))
     members: tuple[Membership, ...] = attrs.field(default=(), validator=r.tuple_of(Membership))
     obligations: frozenset[Obligation] = attrs.field(default=frozenset(), validator=r.enum_set(Obligation))
     period: Period | None = attrs.field(default=None, validator=r.optional_period)
-    founding_agreement: str | None = attrs.field(default=None, converter=r.intern_optional_id, validator=r.optional_id)
-    sources: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_id_set, validator=r.id_set())
+    founding_agreement: str | None = attrs.field(default=None, validator=r.optional_id)
+    sources: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))
 
     def member_ids(self) -> frozenset[str]:
@@ -99,14 +99,14 @@ class Support:
     alleged support separately).
     """
 
-    id: str = attrs.field(converter=r.intern_id, validator=r.valid_id)
-    supporter: str = attrs.field(converter=r.intern_id, validator=r.valid_id)
-    recipient: str = attrs.field(converter=r.intern_id, validator=r.valid_id)
+    id: str = attrs.field(validator=r.valid_id)
+    supporter: str = attrs.field(validator=r.valid_id)
+    recipient: str = attrs.field(validator=r.valid_id)
     kinds: frozenset[SupportKind] = attrs.field(validator=r.enum_set(SupportKind, min_size=1))
     period: Period | None = attrs.field(default=None, validator=r.optional_period)
     alleged: bool = attrs.field(default=False, validator=r.instance(bool))
     description: str | None = attrs.field(default=None, validator=r.optional_text)
-    sources: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_id_set, validator=r.id_set())
+    sources: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))
 
 
@@ -133,15 +133,14 @@ class Hostility:
     reading only the first one is a known source of bugs.
     """
 
-    id: str = attrs.field(converter=r.intern_id, validator=r.valid_id)
-    side_a: tuple[str, ...] = attrs.field(converter=r.intern_id_tuple, validator=r.id_tuple(min_size=1))
-    side_b: tuple[str, ...] = attrs.field(converter=r.intern_id_tuple, validator=r.id_tuple(min_size=1))
+    id: str = attrs.field(validator=r.valid_id)
+    side_a: tuple[str, ...] = attrs.field(validator=r.id_tuple(min_size=1))
+    side_b: tuple[str, ...] = attrs.field(validator=r.id_tuple(min_size=1))
     name: str | None = attrs.field(default=None, validator=r.optional_text)
     period: Period | None = attrs.field(default=None, validator=r.optional_period)
     intensity: Intensity | None = attrs.field(default=None, validator=r.instance(Intensity, optional=True))
     incompatibility: Incompatibility | None = attrs.field(
         default=None, validator=r.instance(Incompatibility, optional=True)
     )
-    sources: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_id_set, validator=r.id_set())
+    sources: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))
-

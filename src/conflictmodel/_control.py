@@ -50,18 +50,18 @@ class Control:
     ``confidence`` is a probability in [0, 1] when the source states one.
     """
 
-    id: str = attrs.field(converter=r.intern_id, validator=r.valid_id)
-    territory: str = attrs.field(converter=r.intern_id, validator=r.valid_id)
-    controllers: tuple[str, ...] = attrs.field(converter=r.intern_id_tuple, validator=r.id_tuple(min_size=1))
+    id: str = attrs.field(validator=r.valid_id)
+    territory: str = attrs.field(validator=r.valid_id)
+    controllers: tuple[str, ...] = attrs.field(validator=r.id_tuple(min_size=1))
     period: Period = attrs.field(validator=r.instance(Period))
     status: ControlStatus = attrs.field(default=ControlStatus.FULL, validator=r.member_of(ControlStatus))
-    opponents: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_id_set, validator=r.id_set())
+    opponents: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
     basis: Basis = attrs.field(default=Basis.REPORTED, validator=r.member_of(Basis))
     confidence: float | None = attrs.field(
         default=None, converter=r.to_optional_number, validator=r.number(minimum=0.0, maximum=1.0, optional=True)
     )
     note: str | None = attrs.field(default=None, validator=r.optional_text)
-    sources: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_id_set, validator=r.id_set())
+    sources: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))
 
     def __attrs_post_init__(self) -> None:
@@ -70,6 +70,8 @@ class Control:
                 raise FieldError("opponents", self.opponents, f"at least one actor for {self.status.value} control")
             both = self.opponents.intersection(self.controllers)
             if both:
-                raise FieldError("opponents", self.opponents, f"disjoint from the controllers (both hold {sorted(both)})")
+                raise FieldError(
+                    "opponents", self.opponents, f"disjoint from the controllers (both hold {sorted(both)})"
+                )
         elif self.opponents:
             raise FieldError("opponents", self.opponents, f"empty for {self.status.value} control")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import json
 import math
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -29,8 +30,11 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from ._agreements import AgreementActor, Link, Provision
+from ._alignment import Membership
 from ._dates import PartialDate, Period
 from ._errors import FieldError
+from ._events import EventActor, Fatalities
 from ._frozenmap import FrozenMap
 from ._geometry import Geometry, GeometryType
 from ._provenance import Origin
@@ -51,7 +55,11 @@ def expected_type(value: object, expected: str) -> FieldError:
 def _str(value: Any, _: Any) -> str:
     if type(value) is not str:
         raise expected_type(value, "a string")
-    return value
+    # Short strings (ids, codes) recur across records: keep one copy of each.
+    return sys.intern(value) if len(value) <= _INTERN_MAX else value
+
+
+_INTERN_MAX = 64
 
 
 def _int(value: Any, _: Any) -> int:
@@ -202,18 +210,35 @@ def _frozenset_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], Stru
         item_type = typing.get_args(type_)[0]
         item_hook = converter.get_structure_hook(item_type)
 
+        shared: dict[tuple[str, ...], frozenset[str]] = {}
+
         def structure(value: Any, _: Any) -> frozenset[Any]:
-            items = _items(value, item_hook, item_type, detailed)
-            result = frozenset(items)
-            if len(result) != len(items):
-                repeated = next(item for index, item in enumerate(items) if item in items[:index])
-                shown = repeated.value if isinstance(repeated, enum.Enum) else repeated
-                raise FieldError("", value, "", message=f"{shown!r} appears more than once (this array is a set)")
-            return result
+            if item_type is str and not detailed and type(value) is list:
+                # Sets of ids recur (the same sources, the same covered zones): share them.
+                key = tuple(value)
+                result = shared.get(key)
+                if result is not None:
+                    return result
+                result = _set_of(value, item_hook, item_type, detailed)
+                if len(shared) >= _CACHE_LIMIT:
+                    shared.clear()
+                shared[key] = result
+                return result
+            return _set_of(value, item_hook, item_type, detailed)
 
         return structure
 
     return factory
+
+
+def _set_of(value: Any, item_hook: StructureHook, item_type: Any, detailed: bool) -> frozenset[Any]:
+    items = _items(value, item_hook, item_type, detailed)
+    result = frozenset(items)
+    if len(result) != len(items):
+        repeated = next(item for index, item in enumerate(items) if item in items[:index])
+        shown = repeated.value if isinstance(repeated, enum.Enum) else repeated
+        raise FieldError("", value, "", message=f"{shown!r} appears more than once (this array is a set)")
+    return result
 
 
 def _text_map(value: Any, _: Any) -> FrozenMap[str]:
@@ -302,14 +327,30 @@ def _geometry(value: Any, _: Any) -> Geometry:
 
 
 def _sorted_values(values: frozenset[Any]) -> list[Any]:
+    if not values:
+        return []
+    if type(next(iter(values))) is str:
+        return sorted(values)
     return sorted(v.value if isinstance(v, enum.Enum) else v for v in values)
+
+
+_texts: dict[PartialDate, str] = {}
+
+
+def _date_text(date: PartialDate) -> str:
+    text = _texts.get(date)
+    if text is None:
+        if len(_texts) >= _CACHE_LIMIT:
+            _texts.clear()
+        text = _texts[date] = str(date)
+    return text
 
 
 def _period_dict(period: Period) -> dict[str, str]:
     start, end = period.start, period.end
     if end is None:
-        return {} if start is None else {"start": str(start)}
-    return {"end": str(end)} if start is None else {"start": str(start), "end": str(end)}
+        return {} if start is None else {"start": _date_text(start)}
+    return {"end": _date_text(end)} if start is None else {"start": _date_text(start), "end": _date_text(end)}
 
 
 def _as_lists(value: Any) -> Any:
@@ -427,6 +468,27 @@ def _decode_field(
     kwargs[field.alias or field.name] = item
 
 
+# Small value objects recur with the same content (an actor in the same role, the same
+# fatality figures); being immutable they can be shared. The fast path keeps one object
+# per distinct input for these classes, keyed by the input's items. Bounded.
+_SHARED_LIMIT = 1 << 16
+_SHARED = frozenset({EventActor, AgreementActor, Membership, Fatalities, Link, Provision})
+
+
+def _share_key(value: dict[str, Any]) -> tuple[Any, ...] | None:
+    key = []
+    for name, item in value.items():
+        kind = type(item)
+        if kind is list:
+            if not all(type(x) is str for x in item):
+                return None
+            item = tuple(item)  # noqa: PLW2901 - the hashable form of the same value
+        elif kind not in (str, int):
+            return None
+        key.append((name, item))
+    return tuple(key)
+
+
 def _fast_class_hook(cls: Any, converter: cattrs.Converter) -> StructureHook:
     overrides: dict[str, Any] = {}
     if cls is Origin:
@@ -440,7 +502,35 @@ def _fast_class_hook(cls: Any, converter: cattrs.Converter) -> StructureHook:
             raise expected_type(value, "an object")
         return generated(value, type_)
 
-    return structure
+    if cls not in _SHARED:
+        return structure
+    shared: dict[tuple[Any, ...], Any] = {}
+
+    def structure_shared(value: Any, type_: Any) -> Any:
+        key = _share_key(value) if type(value) is dict else None
+        if key is None:
+            return structure(value, type_)
+        obj = shared.get(key)
+        if obj is None:
+            obj = structure(value, type_)
+            if len(shared) >= _SHARED_LIMIT:
+                shared.clear()
+            shared[key] = obj
+        return obj
+
+    return structure_shared
+
+
+def _tuple_unstructure_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any], list[Any]]:
+    (item_type, *_) = typing.get_args(type_)
+    if item_type is str:
+        return list
+    item_hook = converter.get_unstructure_hook(item_type)
+
+    def unstructure(value: tuple[Any, ...]) -> list[Any]:
+        return [item_hook(item) for item in value]
+
+    return unstructure
 
 
 def _class_unstructure_factory(cls: Any, converter: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
@@ -463,11 +553,12 @@ def _make(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook_factory(_is_frozenset, _frozenset_factory(detailed))
     converter.register_structure_hook_factory(_is_attrs_model, _detailed_class_hook if detailed else _fast_class_hook)
 
-    converter.register_unstructure_hook(PartialDate, str)
+    converter.register_unstructure_hook(PartialDate, _date_text)
     converter.register_unstructure_hook(Period, _period_dict)
     converter.register_unstructure_hook(Geometry, _geometry_dict)
     converter.register_unstructure_hook_func(_is_frozen_map, dict)
     converter.register_unstructure_hook_func(_is_frozenset, _sorted_values)
+    converter.register_unstructure_hook_factory(_is_tuple, _tuple_unstructure_factory)
     converter.register_unstructure_hook_factory(_is_attrs_model, _class_unstructure_factory)
     return converter
 

@@ -46,7 +46,7 @@ def _check_int(field: str, value: object, low: int, high: int) -> None:
         raise FieldError(field, value, f"an integer from {low} to {high}")
 
 
-@attrs.frozen(order=False)
+@attrs.frozen(order=False, cache_hash=True)
 class PartialDate:
     """A calendar date known to a year, a month or a day.
 

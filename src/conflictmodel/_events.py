@@ -47,7 +47,7 @@ class EventRole(enum.Enum):
 class EventActor:
     """An actor in one role in an event."""
 
-    actor: str = attrs.field(converter=r.intern_id, validator=r.valid_id)
+    actor: str = attrs.field(validator=r.valid_id)
     role: EventRole = attrs.field(validator=r.member_of(EventRole))
 
 
@@ -99,16 +99,16 @@ class Event:
     """Something that happened over ``date`` (a period: UCDP events have a start and an
     end; a one-day event starts and ends on the same day)."""
 
-    id: str = attrs.field(converter=r.intern_id, validator=r.valid_id)
+    id: str = attrs.field(validator=r.valid_id)
     kind: EventKind = attrs.field(validator=r.member_of(EventKind))
     date: Period = attrs.field(validator=r.started_period)
     subkind: str | None = attrs.field(default=None, validator=r.optional_text)
     actors: tuple[EventActor, ...] = attrs.field(default=(), validator=r.tuple_of(EventActor))
-    location: str | None = attrs.field(default=None, converter=r.intern_optional_id, validator=r.optional_id)
+    location: str | None = attrs.field(default=None, validator=r.optional_id)
     coordinates: Coordinates | None = attrs.field(default=None, validator=r.instance(Coordinates, optional=True))
     fatalities: Fatalities | None = attrs.field(default=None, validator=r.instance(Fatalities, optional=True))
     description: str | None = attrs.field(default=None, validator=r.optional_text)
-    sources: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_id_set, validator=r.id_set())
+    sources: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))
 
     def actors_in(self, role: EventRole) -> tuple[str, ...]:

@@ -155,7 +155,9 @@ _ORJSON_FLOAT = re.compile(
 )
 
 
-_ORJSON_FLOAT_HINT = re.compile(r"[0-9]e-[0-9][,\n]|[ \[-]0\.0000")
+# Cheap tests for whether such a number can be in the text at all: literal searches.
+_ORJSON_TINY = "0.0000"
+_ORJSON_SHORT_EXPONENT = re.compile(r"e-[5-9][,\n]")
 
 
 def _python_float(match: re.Match[str]) -> str:
@@ -172,7 +174,7 @@ def _encode_orjson(data: Any) -> str:  # pragma: no cover - runs only where orjs
         text = orjson.dumps(data, option=options).decode("utf-8")
     except orjson.JSONEncodeError:  # integers beyond 64 bits, which JSON allows
         return _encode_stdlib(data)
-    if _ORJSON_FLOAT_HINT.search(text) is None:
+    if _ORJSON_TINY not in text and _ORJSON_SHORT_EXPONENT.search(text) is None:
         return text
     return _ORJSON_FLOAT.sub(_python_float, text)
 

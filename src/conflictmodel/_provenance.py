@@ -24,7 +24,7 @@ class Source:
     Model objects cite sources by id in their ``sources`` field.
     """
 
-    id: str = attrs.field(converter=r.intern_id, validator=r.valid_id)
+    id: str = attrs.field(validator=r.valid_id)
     title: str = attrs.field(validator=r.text)
     publisher: str | None = attrs.field(default=None, validator=r.optional_text)
     date: PartialDate | None = attrs.field(default=None, validator=r.optional_partial_date)

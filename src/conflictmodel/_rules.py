@@ -12,7 +12,6 @@ import enum
 import json
 import math
 import re
-import sys
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -32,10 +31,6 @@ __all__ = [
     "id_set",
     "id_tuple",
     "instance",
-    "intern_id",
-    "intern_id_set",
-    "intern_id_tuple",
-    "intern_optional_id",
     "is_valid_id",
     "member_of",
     "number",
@@ -59,7 +54,6 @@ V = TypeVar("V")
 ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}"
 _ID = re.compile(ID_PATTERN)
 _ID_EXPECTED = "an id (1 to 64 letters, digits, '.', '_', '-' or ':', starting with a letter or digit)"
-_intern = sys.intern
 EMPTY_MAP: FrozenMap[Any] = FrozenMap()
 
 
@@ -82,36 +76,24 @@ def is_valid_id(value: object) -> bool:
     return type(value) is str and _ID.fullmatch(value) is not None
 
 
+# Ids recur across records (every control names its territory and controllers), so the
+# ids already found well-formed are remembered: a set lookup instead of a regex match.
+_KNOWN_IDS: set[str] = set()
+_KNOWN_IDS_LIMIT = 1 << 18
+
+
 def _check_id(field: str, value: object) -> None:
+    if value in _KNOWN_IDS:
+        return
     if type(value) is not str or _ID.fullmatch(value) is None:
         raise FieldError(field, value, _ID_EXPECTED)
+    if len(_KNOWN_IDS) >= _KNOWN_IDS_LIMIT:
+        _KNOWN_IDS.clear()
+    _KNOWN_IDS.add(value)
 
 
 # --- converters: they only normalise values of the right type, never coerce ---------
-
-
-def intern_id(value: str) -> str:
-    """Intern an id so that equal ids share one string (other values pass unchanged)."""
-    return _intern(value) if type(value) is str else value
-
-
-def intern_optional_id(value: str | None) -> str | None:
-    """:func:`intern_id` for an optional reference."""
-    return _intern(value) if type(value) is str else value
-
-
-def intern_id_set(values: frozenset[str]) -> frozenset[str]:
-    """Intern the ids of a frozenset (other values pass unchanged for the validator)."""
-    if type(values) is frozenset:
-        return frozenset(_intern(v) if type(v) is str else v for v in values)
-    return values
-
-
-def intern_id_tuple(values: tuple[str, ...]) -> tuple[str, ...]:
-    """Intern the ids of a tuple (other values pass unchanged for the validator)."""
-    if type(values) is tuple:
-        return tuple(_intern(v) if type(v) is str else v for v in values)
-    return values
+# (Interning of ids happens where data is decoded, in the converter module.)
 
 
 def to_frozen_map(value: Mapping[str, str]) -> FrozenMap[str]:

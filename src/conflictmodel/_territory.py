@@ -39,20 +39,24 @@ class Territory:
     3166-2 codes.
     """
 
-    id: str = attrs.field(converter=r.intern_id, validator=r.valid_id)
+    id: str = attrs.field(validator=r.valid_id)
     name: str = attrs.field(validator=r.text)
     kind: TerritoryKind = attrs.field(validator=r.member_of(TerritoryKind))
-    parent: str | None = attrs.field(default=None, converter=r.intern_optional_id, validator=r.optional_id)
-    components: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_id_set, validator=r.id_set())
+    parent: str | None = attrs.field(default=None, validator=r.optional_id)
+    components: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
     area_km2: float | None = attrs.field(
-        default=None, converter=r.to_optional_number, validator=r.number(minimum=0.0, exclusive_minimum=True, optional=True)
+        default=None,
+        converter=r.to_optional_number,
+        validator=r.number(minimum=0.0, exclusive_minimum=True, optional=True),
     )
     population: int | None = attrs.field(default=None, validator=r.optional_int(minimum=0))
     geometry: Geometry | None = attrs.field(default=None, validator=r.instance(Geometry, optional=True))
     aliases: frozenset[str] = attrs.field(default=frozenset(), validator=r.text_set)
     names: FrozenMap[str] = attrs.field(
-        default=r.EMPTY_MAP, converter=r.to_frozen_map, validator=r.text_map(key_pattern=r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+        default=r.EMPTY_MAP,
+        converter=r.to_frozen_map,
+        validator=r.text_map(key_pattern=r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"),
     )
     external_ids: FrozenMap[str] = attrs.field(default=r.EMPTY_MAP, converter=r.to_frozen_map, validator=r.text_map())
-    sources: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_id_set, validator=r.id_set())
+    sources: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))

@@ -27,13 +27,13 @@ class Violation:
     ``events``. No dataset in the field records these; scenarios store them and the
     queries derive candidates from events."""
 
-    id: str = attrs.field(converter=r.intern_id, validator=r.valid_id)
-    agreement: str = attrs.field(converter=r.intern_id, validator=r.valid_id)
-    violator: str = attrs.field(converter=r.intern_id, validator=r.valid_id)
+    id: str = attrs.field(validator=r.valid_id)
+    agreement: str = attrs.field(validator=r.valid_id)
+    violator: str = attrs.field(validator=r.valid_id)
     date: PartialDate = attrs.field(validator=r.partial_date)
-    alleged_by: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_id_set, validator=r.id_set())
-    events: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_id_set, validator=r.id_set())
+    alleged_by: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
+    events: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
     status: ViolationStatus = attrs.field(default=ViolationStatus.ALLEGED, validator=r.member_of(ViolationStatus))
     description: str | None = attrs.field(default=None, validator=r.optional_text)
-    sources: frozenset[str] = attrs.field(default=frozenset(), converter=r.intern_id_set, validator=r.id_set())
+    sources: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))

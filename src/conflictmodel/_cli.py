@@ -5,7 +5,8 @@ With no arguments it loads the bundled Syria 2017 scenario and prints a summary.
 ``conflictmodel validate FILE...`` prints every problem of each file with its JSON path
 and exits 0 when all are clean, 1 when problems were found, 2 when a file is unreadable
 (missing, not UTF-8, not JSON). ``conflictmodel summary [FILE]`` summarises a file (or
-the bundled scenario); ``conflictmodel schema`` prints the JSON Schema.
+the bundled scenario); ``conflictmodel schema`` prints the JSON Schema;
+``conflictmodel import FORMAT FILE -o OUT`` reads a dataset of the field.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from ._bundled import syria_2017
+from ._cli_import import add_import_command, run_import
 from ._errors import LoadError, ParseError
 from ._jsonformat import load
 from ._scenario import Scenario
@@ -85,6 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     summary = commands.add_parser("summary", help="summarise scenario files (default: the bundled scenario)")
     summary.add_argument("files", nargs="*", metavar="FILE")
     commands.add_parser("schema", help="print the JSON Schema of the file format")
+    add_import_command(commands)
     return parser
 
 
@@ -95,4 +98,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _validate(args.files)
     if args.command == "schema":
         return _schema()
+    if args.command == "import":
+        return run_import(args)
     return _summary(getattr(args, "files", []))

@@ -1,0 +1,252 @@
+"""ATOP, the Alliance Treaty Obligations and Provisions project: both file levels.
+
+The member-level and alliance-level files are read. (There is deliberately no reader for the Correlates of War
+alliance data: its maintainer has asked that software not facilitate its use.)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from conflictmodel._actors import Actor, ActorKind
+from conflictmodel._alignment import Alliance, AllianceKind, Membership, Obligation
+from conflictmodel._dates import PartialDate, Period
+from conflictmodel._frozenmap import FrozenMap
+from conflictmodel._provenance import Source
+
+from ._builder import Builder, Progress, RowError
+from ._csv import CsvReader, CsvRow
+from ._source import Input, describe, open_binary
+from ._states import by_cow
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from conflictmodel._scenario import Record
+
+    from ._report import Imported
+
+__all__ = ["read_atop_alliances", "read_atop_members"]
+
+DATASET = "atop"
+
+CITATION = Source(
+    id="atop:dataset",
+    title="Alliance Treaty Obligations and Provisions (ATOP)",
+    publisher="Leeds et al., atopdata.org",
+    locator="http://www.atopdata.org/",
+)
+
+_OBLIGATIONS = {
+    "defense": Obligation.DEFENCE,
+    "offense": Obligation.OFFENCE,
+    "neutral": Obligation.NEUTRALITY,
+    "nonagg": Obligation.NON_AGGRESSION,
+    "consul": Obligation.CONSULTATION,
+}
+_MEMBER_REQUIRED = ("atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit", *_OBLIGATIONS)
+_ALLIANCE_REQUIRED = ("atopid", "begyr", "begmo", "begday", "endyr", "endmo", "endday", *_OBLIGATIONS, "mem1")
+
+
+def _number(v: dict[str, str], column: str) -> int:
+    text = v[column].strip()
+    try:
+        return int(float(text)) if text else 0
+    except ValueError:
+        raise RowError(f"{v[column]!r} is not a number", column) from None
+
+
+def _date(v: dict[str, str], year: str, month: str, day: str) -> PartialDate | None:
+    """A date from ATOP's year/month/day columns: 0 (or empty) leaves a part unknown;
+    a year of 0 means no date (for an exit: still in effect when coded).
+    """
+    y, m, d = _number(v, year), _number(v, month), _number(v, day)
+    if y == 0:
+        return None
+    try:
+        return PartialDate(y, m or None, (d or None) if m else None)
+    except ValueError as error:
+        raise RowError(f"{y}-{m}-{d} is not a date: {error}", day) from None
+
+
+def _obligations(v: dict[str, str]) -> set[Obligation]:
+    return {obligation for column, obligation in _OBLIGATIONS.items() if _number(v, column) > 0}
+
+
+def _kind(obligations: set[Obligation]) -> AllianceKind:
+    if Obligation.DEFENCE in obligations:
+        return AllianceKind.DEFENCE_PACT
+    if obligations & {Obligation.NEUTRALITY, Obligation.NON_AGGRESSION, Obligation.CONSULTATION}:
+        return AllianceKind.ENTENTE
+    return AllianceKind.OTHER
+
+
+def _member(builder: Builder, code_text: str, column: str) -> str:
+    code = code_text.strip()
+    try:
+        number = int(float(code))
+    except ValueError:
+        raise RowError(f"{code_text!r} is not a COW state number", column) from None
+    id_ = f"{DATASET}:cow{number}"
+    if builder.find(id_) is None:
+        state = by_cow(number)
+        if state is None:
+            builder.note(f"COW state number {number} is not in the state table; its actor is named by the number")
+        builder.update(
+            Actor(
+                id=id_,
+                name=state.name if state is not None else f"COW state {number}",
+                kind=ActorKind.STATE,
+                country=state.iso3 if state is not None else None,
+                external_ids=FrozenMap({"cow": str(number)}),
+                sources=builder.sources,
+                origin=builder.origin(str(number), None),
+            )
+        )
+    return id_
+
+
+def _span(periods: list[Period | None]) -> Period | None:
+    starts = [p.start for p in periods if p is not None and p.start is not None]
+    if not starts or any(p is None for p in periods):
+        return None
+    ends = [p.end for p in periods if p is not None]
+    start = min(starts, key=PartialDate.sort_key)
+    end = None if any(e is None for e in ends) else max((e for e in ends if e is not None), key=lambda d: d.latest)
+    return Period(start=start, end=end)
+
+
+def _builder(name: str | None, title: str, version: str | None, **options: object) -> Builder:
+    return Builder(dataset=DATASET, title=title, version=version, source=name, citation=CITATION, **options)  # type: ignore[arg-type]
+
+
+def _read(
+    source: Input, required: tuple[str, ...], builder: Builder, version: str | None, each: Callable[[CsvRow], None]
+) -> None:
+    with open_binary(source) as handle:
+        rows = CsvReader(handle, source=builder.source, required=required)
+        for row in rows:
+            if version is None and builder.version is None and row.values.get("version", "").strip():
+                builder.version = row.values["version"].strip()
+            each(row)
+
+
+def read_atop_members(
+    source: Input,
+    *,
+    version: str | None = None,
+    strict: bool = False,
+    progress: Progress | None = None,
+    keep_rows: bool = True,
+) -> Imported:
+    """Read ATOP's member-level CSV (one row per member and phase of an alliance) into
+    alliances with per-member membership periods.
+
+    Rows are grouped by ``atopid`` into an :class:`~conflictmodel.Alliance`
+    ``atop:<atopid>``; each row becomes a :class:`~conflictmodel.Membership` of the
+    state ``atop:cow<member>`` from its entry date to its exit date (a month or day
+    coded 0 makes the date imprecise; an exit year of 0 leaves the membership open,
+    still in effect when coded). The alliance's obligations are every obligation any
+    member row codes; its kind is a defence pact when one is defence, an entente for
+    neutrality, non-aggression or consultation only. The rows are kept verbatim in the
+    alliance's origin: ``origin.row`` is the alliance's first member row, plus, for each
+    later member row ``k`` (from 2, in file order), the cells that differ from the first
+    under ``<column>#<k>``. ``version`` defaults to the ``version`` column.
+    """
+    name = describe(source)
+    builder = _builder(
+        name, "ATOP alliances (member level)", version, strict=strict, progress=progress, keep_rows=keep_rows
+    )
+    groups: dict[str, list[tuple[CsvRow, Membership, set[Obligation]]]] = {}
+
+    def each(row: CsvRow) -> None:
+        def make() -> list[Record]:
+            v = row.values
+            key = v["atopid"].strip()
+            if not key.isdigit():
+                raise RowError(f"{v['atopid']!r} is not an ATOP id", "atopid")
+            entry = _date(v, "yrent", "moent", "dayent")
+            exit_ = _date(v, "yrexit", "moexit", "dayexit")
+            if entry is None:
+                raise RowError("the membership has no entry year", "yrent")
+            obligations = _obligations(v)
+            actor = _member(builder, v["member"], "member")
+            membership = Membership(actor=actor, period=Period(start=entry, end=exit_))
+            groups.setdefault(key, []).append((row, membership, obligations))
+            return []
+
+        builder.convert(row.number, row.line, make)
+
+    _read(source, _MEMBER_REQUIRED, builder, version, each)
+    for key, members in groups.items():
+        obligations = set().union(*(o for _, _, o in members))
+        first: dict[str, str | int | float | bool | None] = dict(members[0][0].values)
+        for index, (row, _, _) in enumerate(members[1:], start=2):
+            first.update({f"{c}#{index}": value for c, value in row.values.items() if value != first.get(c)})
+        builder.update(
+            Alliance(
+                id=f"{DATASET}:{key}",
+                name=f"ATOP alliance {key}",
+                kind=_kind(obligations),
+                members=tuple(m for _, m, _ in members),
+                obligations=frozenset(obligations),
+                period=_span([m.period for _, m, _ in members]),
+                sources=builder.sources,
+                origin=builder.origin(key, first),
+            )
+        )
+    return builder.finish()
+
+
+def read_atop_alliances(
+    source: Input,
+    *,
+    version: str | None = None,
+    strict: bool = False,
+    progress: Progress | None = None,
+    keep_rows: bool = True,
+) -> Imported:
+    """Read ATOP's alliance-level CSV (one row per alliance) into alliances.
+
+    Each row becomes an :class:`~conflictmodel.Alliance` ``atop:<atopid>`` over
+    ``begyr/begmo/begday`` to ``endyr/endmo/endday`` (an end year of 0 leaves it open:
+    in effect when coded), with the members ``mem1…memN`` as states ``atop:cow<n>``
+    (membership over the alliance's whole period; the member-level file has each
+    member's own dates) and the obligations the row codes. The row is kept verbatim.
+    """
+    name = describe(source)
+    builder = _builder(
+        name, "ATOP alliances (alliance level)", version, strict=strict, progress=progress, keep_rows=keep_rows
+    )
+
+    def make(row: CsvRow) -> list[Record]:
+        v = row.values
+        key = v["atopid"].strip()
+        if not key.isdigit():
+            raise RowError(f"{v['atopid']!r} is not an ATOP id", "atopid")
+        start = _date(v, "begyr", "begmo", "begday")
+        end = _date(v, "endyr", "endmo", "endday")
+        columns = [c for c in v if c.startswith("mem") and c[3:].isdigit()]
+        members = [_member(builder, v[c], c) for c in sorted(columns, key=lambda c: int(c[3:])) if v[c].strip()]
+        obligations = _obligations(v)
+        return [
+            Alliance(
+                id=f"{DATASET}:{key}",
+                name=f"ATOP alliance {key}",
+                kind=_kind(obligations),
+                members=tuple(Membership(actor=m) for m in dict.fromkeys(members)),
+                obligations=frozenset(obligations),
+                period=Period(start=start, end=end) if start is not None else None,
+                sources=builder.sources,
+                origin=builder.origin(key, v),
+            )
+        ]
+
+    _read(
+        source,
+        _ALLIANCE_REQUIRED,
+        builder,
+        version,
+        lambda row: builder.convert(row.number, row.line, lambda: make(row)),
+    )
+    return builder.finish()

@@ -1,0 +1,44 @@
+"""What the UCDP readers share: actors named by UCDP's own actor ids."""
+
+from __future__ import annotations
+
+import attrs
+
+from conflictmodel._actors import Actor, ActorKind
+from conflictmodel._frozenmap import FrozenMap
+
+from ._builder import Builder, RowError
+from ._naming import make_id
+
+__all__ = ["actor_kind", "ucdp_actor"]
+
+
+def actor_kind(name: str) -> ActorKind:
+    """UCDP names governments ``Government of X``; every other side is an armed group."""
+    return ActorKind.GOVERNMENT if name.startswith("Government of") else ActorKind.ARMED_GROUP
+
+
+def ucdp_actor(builder: Builder, number: str, name: str, kind: ActorKind) -> Actor:
+    """The actor ``<dataset>:a<number>`` (UCDP actor id ``number``), made on first sight;
+    a different name met later for the same id becomes an alias.
+    """
+    key = number.strip()
+    if not key.isdigit():
+        raise RowError(f"{number!r} is not a UCDP actor id")
+    id_ = make_id(builder.dataset, f"a{key}")
+    actor = builder.find(id_)
+    if isinstance(actor, Actor):
+        if name != actor.name and name not in actor.aliases:
+            actor = attrs.evolve(actor, aliases=actor.aliases | {name})
+            builder.update(actor)
+        return actor
+    actor = Actor(
+        id=id_,
+        name=name,
+        kind=kind,
+        external_ids=FrozenMap({"ucdp": key}),
+        sources=builder.sources,
+        origin=builder.origin(key, None),
+    )
+    builder.update(actor)
+    return actor

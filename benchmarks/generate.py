@@ -32,7 +32,7 @@ def _text(day: dt.date, rng: random.Random) -> str:
     return str(day.year)
 
 
-def document(records: int, *, seed: int = 20171130) -> dict[str, Any]:  # noqa: PLR0914 - one recipe, read top to bottom
+def document(records: int, *, seed: int = 20171130) -> dict[str, Any]:
     """A scenario document with about ``records`` records."""
     rng = random.Random(seed)
     n_actors, n_territories, n_agreements = 60, 300, 200

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import io
 import json
 from pathlib import Path
@@ -177,3 +179,17 @@ def test_evolve_makes_a_new_scenario() -> None:
     changed = attrs.evolve(scenario, sources=(cm.Source(id="b", title="B"), cm.Source(id="a", title="A")))
     assert scenario.sources == ()
     assert [s.id for s in changed.sources] == ["a", "b"]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize("text", ['{"schema": "conflictmodel/1", "meta": {"title": "t"}}', "{broken"])
+def test_loads_restores_the_garbage_collector_state(enabled: bool, text: str) -> None:
+    """Decoding pauses the cyclic collector and restores its state, even on failure."""
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        with contextlib.suppress(cm.LoadError):
+            cm.loads(text)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

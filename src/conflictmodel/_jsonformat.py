@@ -8,10 +8,12 @@ with and without :mod:`orjson`.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -125,13 +127,31 @@ def _parse(text: str | bytes, source: str | None) -> Any:
         raise ParseError([Problem("$", f"not valid JSON for this format: {exc}")], source) from None
 
 
+@contextlib.contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a document decodes.
+
+    Decoding allocates millions of small objects and no reference cycles; the collector
+    would otherwise run many full passes over them for nothing (about a fifth of the
+    decode time of a large document). Its previous state is restored afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def loads(text: str | bytes, *, source: str | None = None) -> Scenario:
     """A :class:`Scenario` from JSON text (``str`` or UTF-8 ``bytes``).
 
     Raises :class:`LoadError` for broken JSON (with line and column) and for every
     problem in the document (with its JSON path). Repeated keys are refused.
     """
-    return from_dict(Scenario, _parse(text, source), source=source)
+    with _without_cyclic_gc():
+        return from_dict(Scenario, _parse(text, source), source=source)
 
 
 def load(file: PathLike | IO[str] | IO[bytes]) -> Scenario:

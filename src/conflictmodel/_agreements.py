@@ -9,6 +9,7 @@ import attrs
 from . import _rules as r
 from ._dates import PartialDate, Period
 from ._errors import FieldError
+from ._frozenmap import FrozenMap
 from ._provenance import Origin
 
 __all__ = [
@@ -120,6 +121,7 @@ class Agreement:
     verbatim_parties: tuple[str, ...] = attrs.field(default=(), validator=r.text_tuple)
     verbatim_third_parties: tuple[str, ...] = attrs.field(default=(), validator=r.text_tuple)
     description: str | None = attrs.field(default=None, validator=r.optional_text)
+    external_ids: FrozenMap[str] = attrs.field(default=r.EMPTY_MAP, converter=r.to_frozen_map, validator=r.text_map())
     sources: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))
 

@@ -8,6 +8,7 @@ import attrs
 
 from . import _rules as r
 from ._dates import Period
+from ._frozenmap import FrozenMap
 from ._provenance import Origin
 
 __all__ = [
@@ -65,6 +66,7 @@ class Alliance:
     obligations: frozenset[Obligation] = attrs.field(default=frozenset(), validator=r.enum_set(Obligation))
     period: Period | None = attrs.field(default=None, validator=r.optional_period)
     founding_agreement: str | None = attrs.field(default=None, validator=r.optional_id)
+    external_ids: FrozenMap[str] = attrs.field(default=r.EMPTY_MAP, converter=r.to_frozen_map, validator=r.text_map())
     sources: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))
 
@@ -106,6 +108,7 @@ class Support:
     period: Period | None = attrs.field(default=None, validator=r.optional_period)
     alleged: bool = attrs.field(default=False, validator=r.instance(bool))
     description: str | None = attrs.field(default=None, validator=r.optional_text)
+    external_ids: FrozenMap[str] = attrs.field(default=r.EMPTY_MAP, converter=r.to_frozen_map, validator=r.text_map())
     sources: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))
 
@@ -142,5 +145,6 @@ class Hostility:
     incompatibility: Incompatibility | None = attrs.field(
         default=None, validator=r.instance(Incompatibility, optional=True)
     )
+    external_ids: FrozenMap[str] = attrs.field(default=r.EMPTY_MAP, converter=r.to_frozen_map, validator=r.text_map())
     sources: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))

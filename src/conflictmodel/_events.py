@@ -9,6 +9,7 @@ import attrs
 from . import _rules as r
 from ._dates import Period
 from ._errors import FieldError
+from ._frozenmap import FrozenMap
 from ._provenance import Origin
 
 __all__ = ["CoordinatePrecision", "Coordinates", "Event", "EventActor", "EventKind", "EventRole", "Fatalities"]
@@ -108,6 +109,7 @@ class Event:
     coordinates: Coordinates | None = attrs.field(default=None, validator=r.instance(Coordinates, optional=True))
     fatalities: Fatalities | None = attrs.field(default=None, validator=r.instance(Fatalities, optional=True))
     description: str | None = attrs.field(default=None, validator=r.optional_text)
+    external_ids: FrozenMap[str] = attrs.field(default=r.EMPTY_MAP, converter=r.to_frozen_map, validator=r.text_map())
     sources: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))
 

@@ -1,0 +1,206 @@
+"""Benchmark of validate, the query index build and point queries.
+
+Run ``python benchmarks/bench_queries.py`` for 10k and 100k records, and add ``--full``
+for 1M as well (about 3 GB of memory and a few minutes; the machine is shared, so it is
+opt-in). ``--sizes 10000 50000`` picks sizes; ``--repeats N`` the repeats of each timing.
+
+What is timed, on ``generate.document(n)`` loaded with ``conflictmodel.loads``:
+
+* ``validate``: ``cm.validate(s)``, every rule;
+* ``index build``: the control index alone, and every query index (a fresh set each
+  repeat, on the same scenario);
+* point queries "who holds T on D" for 10,000 random (territory, day) pairs: a naive
+  scan over the control records (on a sample, it is slow), the bare floor (a function
+  that looks up one sorted list of start days per territory and bisects it: no
+  imprecise-date semantics, no state object),
+  ``controllers_on`` on a cold cache (first time each day's segment is asked) and warm,
+  and the batch ``controllers_on_many``.
+
+Each figure is the median of the repeats; per-query figures are the total divided by
+the number of queries. The scaling exponent of validate and of the index build between
+two sizes is ``log(t2 / t1) / log(n2 / n1)`` (PERF.md asks for at most 1.06 from 100k
+to 1M).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import itertools
+import json
+import math
+import platform
+import random
+import statistics
+import sys
+import time
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import document
+
+import conflictmodel as cm
+from conflictmodel._index import Indexes
+
+QUERIES = 10_000
+NAIVE_QUERIES = 200
+
+
+def timed(action: Callable[[], Any], repeats: int) -> float:
+    """The median wall time of ``action`` in seconds."""
+    times = []
+    for _ in range(repeats):
+        gc.collect()
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def questions(scenario: cm.Scenario, count: int, seed: int) -> list[tuple[str, dt.date]]:
+    rng = random.Random(seed)
+    territories = [t.id for t in scenario.territories]
+    base = dt.date(2011, 3, 15)
+    return [(rng.choice(territories), base + dt.timedelta(days=rng.randrange(3650))) for _ in range(count)]
+
+
+def naive(scenario: cm.Scenario, asked: list[tuple[str, dt.date]]) -> list[tuple[str, ...]]:
+    """A scan over every control record per question (possibly-contains, first match)."""
+    found = []
+    for territory, day in asked:
+        holders: tuple[str, ...] = ()
+        for control in scenario.controls:
+            if control.territory == territory and control.period.possibly_contains(day):
+                holders = control.controllers
+                break
+        found.append(holders)
+    return found
+
+
+def floor_index(scenario: cm.Scenario) -> dict[str, tuple[list[int], list[tuple[str, ...]]]]:
+    """The bare floor: per territory, start days sorted, and the controllers of each."""
+    grouped: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    for control in scenario.controls:
+        grouped[control.territory].append((control.period.earliest.toordinal(), control.controllers))
+    index = {}
+    for territory, items in grouped.items():
+        items.sort()
+        index[territory] = ([s for s, _ in items], [c for _, c in items])
+    return index
+
+
+def floor_lookup(
+    index: dict[str, tuple[list[int], list[tuple[str, ...]]]], territory: str, day: dt.date
+) -> tuple[str, ...]:
+    """The floor of one point query: a function call, a dict lookup, one bisect."""
+    entry = index.get(territory)
+    if entry is None:
+        return ()
+    i = bisect_right(entry[0], day.toordinal()) - 1
+    return entry[1][i] if i >= 0 else ()
+
+
+def floor_queries(index: dict[str, tuple[list[int], list[tuple[str, ...]]]], asked: list[tuple[str, dt.date]]) -> None:
+    for territory, day in asked:
+        floor_lookup(index, territory, day)
+
+
+def bench(size: int, repeats: int) -> dict[str, float]:
+    text = json.dumps(document(size))
+    scenario = cm.loads(text)
+    del text
+    records = len(scenario)
+    out: dict[str, float] = {"records": records}
+    out["validate_s"] = timed(lambda: cm.validate(scenario), repeats)
+    out["control_index_s"] = timed(lambda: Indexes(scenario).controls, repeats)
+
+    def all_indexes() -> None:
+        fresh = Indexes(scenario)
+        for name in ("tree", "controls", "actors", "alignment", "agreements", "events"):
+            getattr(fresh, name)
+
+    out["all_indexes_s"] = timed(all_indexes, repeats)
+    asked = questions(scenario, QUERIES, seed=size)
+    sample = asked[:NAIVE_QUERIES]
+    out["naive_us"] = timed(lambda: naive(scenario, sample), 1) / len(sample) * 1e6
+    floor = floor_index(scenario)
+    out["floor_us"] = timed(lambda: floor_queries(floor, asked), repeats) / len(asked) * 1e6
+
+    def cold() -> None:
+        fresh = attrs_copy(scenario)
+        fresh._indexes().controls  # noqa: B018, SLF001 - build first: it is not part of the query time
+        start = time.perf_counter()
+        for territory, day in asked:
+            fresh.controllers_on(territory, day)
+        cold_times.append(time.perf_counter() - start)
+
+    cold_times: list[float] = []
+    for _ in range(repeats):
+        cold()
+    out["cold_us"] = statistics.median(cold_times) / len(asked) * 1e6
+    scenario.controllers_on(*asked[0])
+    for territory, day in asked:
+        scenario.controllers_on(territory, day)
+    out["warm_us"] = timed(lambda: [scenario.controllers_on(t, d) for t, d in asked], repeats) / len(asked) * 1e6
+    out["batch_us"] = timed(lambda: scenario.controllers_on_many(asked), repeats) / len(asked) * 1e6
+    out["warm_vs_floor"] = out["warm_us"] / out["floor_us"]
+    return out
+
+
+def attrs_copy(scenario: cm.Scenario) -> cm.Scenario:
+    """The same records in a new scenario object, without its cached indexes."""
+    import attrs  # noqa: PLC0415 - only needed here
+
+    return attrs.evolve(scenario)
+
+
+COLUMNS = [
+    ("records", "records", "{:,.0f}"),
+    ("validate_s", "validate s", "{:.3f}"),
+    ("control_index_s", "control index s", "{:.3f}"),
+    ("all_indexes_s", "all indexes s", "{:.3f}"),
+    ("naive_us", "naive µs/q", "{:,.0f}"),
+    ("floor_us", "floor µs/q", "{:.2f}"),
+    ("cold_us", "cold µs/q", "{:.2f}"),
+    ("warm_us", "warm µs/q", "{:.2f}"),
+    ("batch_us", "batch µs/q", "{:.2f}"),
+    ("warm_vs_floor", "warm/floor", "{:.2f}"),
+]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--full", action="store_true", help="also run 1,000,000 records (slow, ~3 GB)")
+    parser.add_argument("--sizes", type=int, nargs="*", help="record counts to run (default 10000 100000)")
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args(argv)
+    sizes = args.sizes or [10_000, 100_000]
+    if args.full:
+        sizes.append(1_000_000)
+    today = dt.datetime.now(dt.UTC).date()
+    print(f"# {today} · Python {platform.python_version()} · {platform.machine()} · median of {args.repeats}")
+    results = []
+    for size in sizes:
+        repeats = args.repeats if size < 1_000_000 else min(args.repeats, 3)
+        results.append(bench(size, repeats))
+        print(" | ".join(f"{label}: {fmt.format(results[-1][key])}" for key, label, fmt in COLUMNS), flush=True)
+    print()
+    print("| " + " | ".join(label for _, label, _ in COLUMNS) + " |")
+    print("|" + "---|" * len(COLUMNS))
+    for row in results:
+        print("| " + " | ".join(fmt.format(row[key]) for key, _, fmt in COLUMNS) + " |")
+    for first, second in itertools.pairwise(results):
+        growth = math.log(second["records"] / first["records"])
+        for key in ("validate_s", "all_indexes_s"):
+            exponent = math.log(second[key] / first[key]) / growth
+            print(f"scaling of {key} from {first['records']:,.0f} to {second['records']:,.0f}: exponent {exponent:.2f}")
+
+
+if __name__ == "__main__":
+    main()

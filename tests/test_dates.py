@@ -1,4 +1,3 @@
-# ruff: noqa: SIM300 - tests write `expected == actual` (STYLE.md)
 """Partial dates and periods: parsing, spans, and the two readings of containment/overlap."""
 
 import datetime as dt
@@ -443,20 +442,31 @@ def span(date: cm.PartialDate) -> list[D]:
     return out
 
 
+def readings(p: cm.Period) -> tuple[list[D | None], list[D | None]]:
+    """The start days and end days of a period's readings: days within each bound's span
+    that some reading uses, a reading never starting after it ends (``None``: open)."""
+    starts: list[D | None] = [None] if p.start is None else list(span(p.start))
+    ends: list[D | None] = [None] if p.end is None else list(span(p.end))
+    last_end = None if p.end is None else max(ends)  # type: ignore[type-var]
+    first_start = None if p.start is None else min(starts)  # type: ignore[type-var]
+    starts = [s for s in starts if s is None or last_end is None or s <= last_end]
+    ends = [e for e in ends if e is None or first_start is None or e >= first_start]
+    return starts, ends
+
+
 def reference_possibly_contains(p: cm.Period, day: D) -> bool:
-    """Some start day within the start's span and some end day within the end's span
-    have ``start <= day <= end`` (an open side always has such a day)."""
-    starts_ok = p.start is None or any(s <= day for s in span(p.start))
-    ends_ok = p.end is None or any(day <= e for e in span(p.end))
+    """Some reading (a start day and an end day within the bounds' spans, the start not
+    after the end) has ``start <= day <= end``; an open side always has such a day."""
+    starts, ends = readings(p)
+    starts_ok = any(s is None or s <= day for s in starts)
+    ends_ok = any(e is None or day <= e for e in ends)
     return starts_ok and ends_ok
 
 
 def reference_certainly_contains(p: cm.Period, day: D) -> bool:
-    """Every start day within the start's span and every end day within the end's span
-    have ``start <= day <= end`` (the documented reading)."""
-    starts_ok = p.start is None or all(s <= day for s in span(p.start))
-    ends_ok = p.end is None or all(day <= e for e in span(p.end))
-    return starts_ok and ends_ok
+    """Every reading has ``start <= day <= end`` (the documented reading)."""
+    starts, ends = readings(p)
+    return all(s is None or s <= day for s in starts) and all(e is None or day <= e for e in ends)
 
 
 WINDOW = list(days_between(SMALL_FIRST - dt.timedelta(days=1), SMALL_LAST + dt.timedelta(days=1)))

@@ -1,4 +1,3 @@
-# ruff: noqa: SIM300 - tests write `expected == actual` (STYLE.md)
 """The error hierarchy: one root, each error also the builtin it refines, carrying data."""
 
 from typing import Any

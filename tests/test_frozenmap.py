@@ -1,4 +1,3 @@
-# ruff: noqa: SIM300 - tests write `expected == actual` (STYLE.md)
 """FrozenMap: an immutable, hashable, sorted mapping of text keys."""
 
 import copy

@@ -31,7 +31,6 @@ __all__ = [
     "id_set",
     "id_tuple",
     "instance",
-    "is_valid_id",
     "member_of",
     "number",
     "optional_id",
@@ -69,11 +68,6 @@ def describe(constraint: dict[str, Any]) -> Callable[[Validator], Validator]:
 
 ID_SCHEMA: dict[str, Any] = {"$ref": "#/$defs/id"}
 TEXT_SCHEMA: dict[str, Any] = {"type": "string", "pattern": r"\S"}
-
-
-def is_valid_id(value: object) -> bool:
-    """Whether ``value`` is a well-formed id."""
-    return type(value) is str and _ID.fullmatch(value) is not None
 
 
 # Ids recur across records (every control names its territory and controllers), so the

@@ -224,10 +224,7 @@ def read_acled(
     )
     with open_binary(source) as handle:
         rows = CsvReader(handle, source=name, required=_REQUIRED)
-        header = rows.header
-        extra = [c for c in header if c not in ACLED_COLUMNS]
-        if extra:
-            builder.note(f"columns outside the documented layout kept verbatim: {', '.join(extra)}")
+        builder.note_undocumented(rows.header, ACLED_COLUMNS, "documented layout")
         for row in rows:
             builder.convert(row.number, row.line, partial(_event, builder, row))
     return builder.finish()

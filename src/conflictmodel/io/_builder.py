@@ -4,7 +4,7 @@ collect the records by id, count everything, and build the scenario and its repo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -156,6 +156,13 @@ class Builder:
         """Record a fact about the file for the report (once)."""
         if text not in self.notes:
             self.notes.append(text)
+
+    def note_undocumented(self, header: Sequence[str], documented: Collection[str], layout: str) -> None:
+        """Note the columns of ``header`` outside the ``documented`` ones: they are kept
+        verbatim in each record's origin, and the report says so."""
+        extra = [column for column in header if column not in documented]
+        if extra:
+            self.note(f"columns outside the {layout} kept verbatim: {', '.join(extra)}")
 
     def finish(self, description: str | None = None) -> Imported:
         """The scenario of every record collected, and the report."""

@@ -200,10 +200,7 @@ def read_ucdp_ged(
     )
     with open_binary(source) as handle:
         rows = CsvReader(handle, source=name, required=_REQUIRED)
-        header = rows.header
-        extra = [column for column in header if column not in GED_COLUMNS]
-        if extra:
-            builder.note(f"columns outside the codebook layout kept verbatim: {', '.join(extra)}")
+        builder.note_undocumented(rows.header, GED_COLUMNS, "codebook layout")
         for row in rows:
             builder.convert(row.number, row.line, partial(_csv_event, builder, row))
     return builder.finish()

@@ -46,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import document
 
 import conflictmodel as cm
-from conflictmodel._index import Indexes
+from conflictmodel._queries._index import Indexes
 
 QUERIES = 10_000
 NAIVE_QUERIES = 200

@@ -1,8 +1,20 @@
 """conflictmodel: armed conflicts and their diplomacy as typed, immutable, checked objects."""
 
-from ._actors import Actor, ActorKind, Post
-from ._agreements import Agreement, AgreementActor, AgreementKind, AgreementStatus, Link, LinkRelation, Provision, Role
-from ._alignment import (
+from ._format._bundled import syria_2017
+from ._format._jsonformat import SCHEMA_VERSION, dump, dumps, from_dict, load, loads, to_dict
+from ._format._schema import json_schema
+from ._model._actors import Actor, ActorKind, Post
+from ._model._agreements import (
+    Agreement,
+    AgreementActor,
+    AgreementKind,
+    AgreementStatus,
+    Link,
+    LinkRelation,
+    Provision,
+    Role,
+)
+from ._model._alignment import (
     Alliance,
     AllianceKind,
     Hostility,
@@ -13,25 +25,22 @@ from ._alignment import (
     Support,
     SupportKind,
 )
-from ._bundled import syria_2017
-from ._camps import Camp, Tie
-from ._compliance import AgreementViolations, CandidateViolation, InForce
-from ._control import Basis, Control, ControlStatus
-from ._control_state import ControlChange, ControlKind, ControlPeriod, ControlState
-from ._dates import PartialDate, Period, Precision
-from ._errors import ConflictModelError, FieldError, LoadError, ParseError, Problem, UnknownIdError
-from ._events import CoordinatePrecision, Coordinates, Event, EventActor, EventKind, EventRole, Fatalities
-from ._frozenmap import FrozenMap
-from ._geometry import Geometry, GeometryType
-from ._invariants import RULES, Rule, validate
-from ._jsonformat import SCHEMA_VERSION, dump, dumps, from_dict, load, loads, to_dict
-from ._partition import Partition, Share
-from ._provenance import Origin, Source
-from ._report import Finding, InvariantError, Report, Severity
-from ._scenario import Meta, Record, Scenario
-from ._schema import json_schema
-from ._territory import Territory, TerritoryKind
-from ._violations import Violation, ViolationStatus
+from ._model._control import Basis, Control, ControlStatus
+from ._model._dates import PartialDate, Period, Precision
+from ._model._errors import ConflictModelError, FieldError, LoadError, ParseError, Problem, UnknownIdError
+from ._model._events import CoordinatePrecision, Coordinates, Event, EventActor, EventKind, EventRole, Fatalities
+from ._model._frozenmap import FrozenMap
+from ._model._geometry import Geometry, GeometryType
+from ._model._provenance import Origin, Source
+from ._model._scenario import Meta, Record, Scenario
+from ._model._territory import Territory, TerritoryKind
+from ._model._violations import Violation, ViolationStatus
+from ._queries._camps import Camp, Tie
+from ._queries._compliance import AgreementViolations, CandidateViolation, InForce
+from ._queries._control_state import ControlChange, ControlKind, ControlPeriod, ControlState
+from ._queries._partition import Partition, Share
+from ._rules._report import Finding, InvariantError, Report, Severity
+from ._rules._validate import RULES, Rule, validate
 
 __all__ = [
     "RULES",

@@ -3,10 +3,10 @@
 from pathlib import Path
 
 import pytest
-from io_helpers import FIXTURES, check_accounting, check_provenance, check_round_trip
 
 import conflictmodel as cm
 from conflictmodel.io import read_acled, read_atop_alliances, read_atop_members, read_ocha_admin
+from io_helpers import FIXTURES, check_accounting, check_provenance, check_round_trip
 
 OCHA = FIXTURES / "ocha"
 

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from io_helpers import FIXTURES, check_accounting
 
 import conflictmodel as cm
 from conflictmodel.io import (
@@ -24,6 +23,7 @@ from conflictmodel.io import (
     read_ucdp_ged_json,
 )
 from conflictmodel.io._json import JsonStream
+from io_helpers import FIXTURES, check_accounting
 
 if TYPE_CHECKING:
     from pathlib import Path

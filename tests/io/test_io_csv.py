@@ -4,11 +4,11 @@ import io
 from pathlib import Path
 
 import pytest
-from io_helpers import FIXTURES
 
 import conflictmodel as cm
 from conflictmodel.io import read_ucdp_acd, read_ucdp_actors
 from conflictmodel.io._csv import CsvReader
+from io_helpers import FIXTURES
 
 
 def rows(data: bytes, required: tuple[str, ...] = ()) -> tuple[list[str], list[dict[str, str]]]:

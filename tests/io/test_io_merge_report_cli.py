@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from io_helpers import FIXTURES
 
 import conflictmodel as cm
-from conflictmodel._cli_import import add_import_command, run_import
-from conflictmodel._geometry import Geometry, GeometryType
+from conflictmodel._cli._import import add_import_command, run_import
+from conflictmodel._model._geometry import Geometry, GeometryType
 from conflictmodel.io import (
     IdCollisionError,
     ImportReport,
@@ -29,6 +28,7 @@ from conflictmodel.io import (
 from conflictmodel.io._geo import area_km2, simplify
 from conflictmodel.io._naming import make_id, slug
 from conflictmodel.io._states import by_cow, by_gwno, by_name
+from io_helpers import FIXTURES
 
 
 def all_imports() -> list[cm.io.Imported]:

@@ -3,10 +3,10 @@
 from pathlib import Path
 
 import pytest
-from io_helpers import FIXTURES, check_accounting, check_provenance, check_round_trip
 
 import conflictmodel as cm
 from conflictmodel.io import read_pax
+from io_helpers import FIXTURES, check_accounting, check_provenance, check_round_trip
 
 ROWS = 38  # data rows in tests/fixtures/pax/pax_subset.csv
 

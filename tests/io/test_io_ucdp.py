@@ -3,10 +3,10 @@
 from pathlib import Path
 
 import pytest
-from io_helpers import FIXTURES, check_accounting, check_provenance, check_round_trip
 
 import conflictmodel as cm
 from conflictmodel.io import read_ucdp_acd, read_ucdp_actors, read_ucdp_ged, read_ucdp_ged_json
+from io_helpers import FIXTURES, check_accounting, check_provenance, check_round_trip
 
 
 @pytest.fixture(scope="module")

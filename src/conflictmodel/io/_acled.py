@@ -6,11 +6,19 @@ import datetime as dt
 from functools import partial
 from typing import TYPE_CHECKING
 
-from conflictmodel._actors import Actor, ActorKind
-from conflictmodel._dates import Period, Precision
-from conflictmodel._events import CoordinatePrecision, Coordinates, Event, EventActor, EventKind, EventRole, Fatalities
-from conflictmodel._provenance import Source
-from conflictmodel._territory import TerritoryKind
+from conflictmodel._model._actors import Actor, ActorKind
+from conflictmodel._model._dates import Period, Precision
+from conflictmodel._model._events import (
+    CoordinatePrecision,
+    Coordinates,
+    Event,
+    EventActor,
+    EventKind,
+    EventRole,
+    Fatalities,
+)
+from conflictmodel._model._provenance import Source
+from conflictmodel._model._territory import TerritoryKind
 
 from ._builder import Builder, Progress, RowError
 from ._csv import CsvReader, CsvRow
@@ -21,7 +29,7 @@ from ._source import Input, describe, open_binary
 from ._ucdp_ged import _coordinates, _int
 
 if TYPE_CHECKING:
-    from conflictmodel._scenario import Record
+    from conflictmodel._model._scenario import Record
 
     from ._report import Imported
 

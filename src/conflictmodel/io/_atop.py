@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from conflictmodel._actors import Actor, ActorKind
-from conflictmodel._alignment import Alliance, AllianceKind, Membership, Obligation
-from conflictmodel._dates import PartialDate, Period
-from conflictmodel._frozenmap import FrozenMap
-from conflictmodel._provenance import Source
+from conflictmodel._model._actors import Actor, ActorKind
+from conflictmodel._model._alignment import Alliance, AllianceKind, Membership, Obligation
+from conflictmodel._model._dates import PartialDate, Period
+from conflictmodel._model._frozenmap import FrozenMap
+from conflictmodel._model._provenance import Source
 
 from ._builder import Builder, Progress, RowError
 from ._csv import CsvReader, CsvRow
@@ -22,7 +22,7 @@ from ._states import by_cow
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from conflictmodel._scenario import Record
+    from conflictmodel._model._scenario import Record
 
     from ._report import Imported
 

@@ -8,10 +8,10 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
-from conflictmodel._errors import FieldError, LoadError, Problem
-from conflictmodel._frozenmap import FrozenMap
-from conflictmodel._provenance import Origin, Source
-from conflictmodel._scenario import COLLECTIONS, Meta, Record, Scenario
+from conflictmodel._model._errors import FieldError, LoadError, Problem
+from conflictmodel._model._frozenmap import FrozenMap
+from conflictmodel._model._provenance import Origin, Source
+from conflictmodel._model._scenario import COLLECTIONS, Meta, Record, Scenario
 
 from ._report import Imported, ImportReport, Rejection
 

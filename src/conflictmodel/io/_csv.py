@@ -16,7 +16,7 @@ from typing import IO, TYPE_CHECKING, Any, Self
 
 import attrs
 
-from conflictmodel._errors import LoadError, Problem
+from conflictmodel._model._errors import LoadError, Problem
 
 from ._source import is_text
 

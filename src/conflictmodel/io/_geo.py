@@ -16,7 +16,7 @@ import itertools
 import math
 from typing import Any
 
-from conflictmodel._geometry import Geometry, GeometryType
+from conflictmodel._model._geometry import Geometry, GeometryType
 
 __all__ = ["area_km2", "simplify"]
 

@@ -12,7 +12,7 @@ import codecs
 import json
 from typing import IO, TYPE_CHECKING, Any
 
-from conflictmodel._errors import LoadError, Problem
+from conflictmodel._model._errors import LoadError, Problem
 
 from ._source import is_text
 

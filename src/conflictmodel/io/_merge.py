@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from conflictmodel._errors import ConflictModelError
-from conflictmodel._scenario import COLLECTIONS, Meta, Record, Scenario
+from conflictmodel._model._errors import ConflictModelError
+from conflictmodel._model._scenario import COLLECTIONS, Meta, Record, Scenario
 
 from ._report import Imported
 

@@ -7,10 +7,10 @@ import re
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from conflictmodel._frozenmap import FrozenMap
-from conflictmodel._geometry import Geometry, GeometryType
-from conflictmodel._provenance import Source
-from conflictmodel._territory import Territory, TerritoryKind
+from conflictmodel._model._frozenmap import FrozenMap
+from conflictmodel._model._geometry import Geometry, GeometryType
+from conflictmodel._model._provenance import Source
+from conflictmodel._model._territory import Territory, TerritoryKind
 
 from ._builder import Builder, Progress, RowError
 from ._geo import area_km2, simplify
@@ -18,7 +18,7 @@ from ._json import JsonStream
 from ._source import Input, describe, open_binary
 
 if TYPE_CHECKING:
-    from conflictmodel._scenario import Record
+    from conflictmodel._model._scenario import Record
 
     from ._report import Imported
 

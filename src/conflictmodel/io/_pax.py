@@ -6,12 +6,12 @@ import re
 from functools import partial
 from typing import TYPE_CHECKING
 
-from conflictmodel._actors import Actor, ActorKind
-from conflictmodel._agreements import Agreement, AgreementActor, AgreementKind, AgreementStatus, Provision, Role
-from conflictmodel._dates import Precision
-from conflictmodel._frozenmap import FrozenMap
-from conflictmodel._provenance import Source
-from conflictmodel._territory import Territory, TerritoryKind
+from conflictmodel._model._actors import Actor, ActorKind
+from conflictmodel._model._agreements import Agreement, AgreementActor, AgreementKind, AgreementStatus, Provision, Role
+from conflictmodel._model._dates import Precision
+from conflictmodel._model._frozenmap import FrozenMap
+from conflictmodel._model._provenance import Source
+from conflictmodel._model._territory import Territory, TerritoryKind
 
 from ._builder import Builder, Progress, RowError
 from ._csv import CsvReader, CsvRow
@@ -22,7 +22,7 @@ from ._states import STATES, State, by_name, normal_name
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from conflictmodel._scenario import Record
+    from conflictmodel._model._scenario import Record
 
     from ._report import Imported
 

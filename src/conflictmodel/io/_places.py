@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from conflictmodel._frozenmap import FrozenMap
-from conflictmodel._territory import Territory, TerritoryKind
+from conflictmodel._model._frozenmap import FrozenMap
+from conflictmodel._model._territory import Territory, TerritoryKind
 
 from ._naming import make_id
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conflictmodel._dates import PartialDate, Period, Precision
+from conflictmodel._model._dates import PartialDate, Period, Precision
 
 from ._builder import RowError
 

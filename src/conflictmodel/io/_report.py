@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from conflictmodel._errors import FieldError
-from conflictmodel._frozenmap import FrozenMap
+from conflictmodel._model._errors import FieldError
+from conflictmodel._model._frozenmap import FrozenMap
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from conflictmodel._scenario import Scenario
+    from conflictmodel._model._scenario import Scenario
 
 __all__ = ["ImportReport", "Imported", "Rejection"]
 

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from conflictmodel._errors import LoadError, Problem
+from conflictmodel._model._errors import LoadError, Problem
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

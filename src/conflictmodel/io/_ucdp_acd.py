@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from conflictmodel._actors import Actor, ActorKind
-from conflictmodel._alignment import Hostility, Incompatibility, Intensity, Support, SupportKind
-from conflictmodel._dates import PartialDate, Period, Precision
-from conflictmodel._errors import LoadError, Problem
-from conflictmodel._frozenmap import FrozenMap
-from conflictmodel._provenance import Source
+from conflictmodel._model._actors import Actor, ActorKind
+from conflictmodel._model._alignment import Hostility, Incompatibility, Intensity, Support, SupportKind
+from conflictmodel._model._dates import PartialDate, Period, Precision
+from conflictmodel._model._errors import LoadError, Problem
+from conflictmodel._model._frozenmap import FrozenMap
+from conflictmodel._model._provenance import Source
 
 from ._builder import Builder, Progress, RowError
 from ._csv import CsvReader, CsvRow
@@ -22,7 +22,7 @@ from ._source import Input, describe, open_binary
 from ._states import by_gwno
 
 if TYPE_CHECKING:
-    from conflictmodel._scenario import Record
+    from conflictmodel._model._scenario import Record
 
     from ._report import Imported
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import attrs
 
-from conflictmodel._actors import Actor, ActorKind
-from conflictmodel._frozenmap import FrozenMap
+from conflictmodel._model._actors import Actor, ActorKind
+from conflictmodel._model._frozenmap import FrozenMap
 
 from ._builder import Builder, RowError
 from ._naming import make_id

@@ -10,10 +10,18 @@ from collections.abc import Mapping
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
-from conflictmodel._dates import Period, Precision
-from conflictmodel._events import CoordinatePrecision, Coordinates, Event, EventActor, EventKind, EventRole, Fatalities
-from conflictmodel._provenance import Source
-from conflictmodel._territory import TerritoryKind
+from conflictmodel._model._dates import Period, Precision
+from conflictmodel._model._events import (
+    CoordinatePrecision,
+    Coordinates,
+    Event,
+    EventActor,
+    EventKind,
+    EventRole,
+    Fatalities,
+)
+from conflictmodel._model._provenance import Source
+from conflictmodel._model._territory import TerritoryKind
 
 from ._builder import Builder, Progress, RowError
 from ._csv import CsvReader, CsvRow
@@ -25,7 +33,7 @@ from ._source import Input, describe, open_binary
 from ._ucdp_common import actor_kind, ucdp_actor
 
 if TYPE_CHECKING:
-    from conflictmodel._scenario import Record
+    from conflictmodel._model._scenario import Record
 
     from ._report import Imported
 

@@ -16,18 +16,18 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from conflictmodel._actors import Actor, ActorKind, Post
-from conflictmodel._agreements import Agreement, AgreementActor, AgreementKind, Link, LinkRelation, Role
-from conflictmodel._alignment import Alliance, AllianceKind, Hostility, Membership, Support, SupportKind
-from conflictmodel._control import Control, ControlStatus
-from conflictmodel._dates import PartialDate, Period
-from conflictmodel._events import CoordinatePrecision, Coordinates, Event, EventActor, EventKind, EventRole
-from conflictmodel._geometry import Geometry, GeometryType
-from conflictmodel._invariants import validate
-from conflictmodel._provenance import Source
-from conflictmodel._scenario import Scenario
-from conflictmodel._territory import Territory, TerritoryKind
-from conflictmodel._violations import Violation
+from conflictmodel._model._actors import Actor, ActorKind, Post
+from conflictmodel._model._agreements import Agreement, AgreementActor, AgreementKind, Link, LinkRelation, Role
+from conflictmodel._model._alignment import Alliance, AllianceKind, Hostility, Membership, Support, SupportKind
+from conflictmodel._model._control import Control, ControlStatus
+from conflictmodel._model._dates import PartialDate, Period
+from conflictmodel._model._events import CoordinatePrecision, Coordinates, Event, EventActor, EventKind, EventRole
+from conflictmodel._model._geometry import Geometry, GeometryType
+from conflictmodel._model._provenance import Source
+from conflictmodel._model._scenario import Scenario
+from conflictmodel._model._territory import Territory, TerritoryKind
+from conflictmodel._model._violations import Violation
+from conflictmodel._rules._validate import validate
 
 from ._lazy import check_strategy
 from ._worlds import scenarios

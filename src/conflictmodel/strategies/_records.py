@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 
-from conflictmodel._actors import Actor, ActorKind, Post
-from conflictmodel._agreements import (
+from conflictmodel._model._actors import Actor, ActorKind, Post
+from conflictmodel._model._agreements import (
     Agreement,
     AgreementActor,
     AgreementKind,
@@ -24,7 +24,7 @@ from conflictmodel._agreements import (
     Provision,
     Role,
 )
-from conflictmodel._alignment import (
+from conflictmodel._model._alignment import (
     Alliance,
     AllianceKind,
     Hostility,
@@ -35,11 +35,11 @@ from conflictmodel._alignment import (
     Support,
     SupportKind,
 )
-from conflictmodel._control import Basis, Control, ControlStatus
-from conflictmodel._events import Event, EventActor, EventKind, EventRole
-from conflictmodel._scenario import Scenario
-from conflictmodel._territory import Territory, TerritoryKind
-from conflictmodel._violations import Violation, ViolationStatus
+from conflictmodel._model._control import Basis, Control, ControlStatus
+from conflictmodel._model._events import Event, EventActor, EventKind, EventRole
+from conflictmodel._model._scenario import Scenario
+from conflictmodel._model._territory import Territory, TerritoryKind
+from conflictmodel._model._violations import Violation, ViolationStatus
 
 from ._lazy import check_size, check_strategy, lazy
 from ._values import (

@@ -12,18 +12,18 @@ from typing import Any, get_args, get_origin
 
 from hypothesis import strategies as st
 
-from conflictmodel._actors import Actor, Post
-from conflictmodel._agreements import Agreement, AgreementActor, Link, Provision
-from conflictmodel._alignment import Alliance, Hostility, Membership, Support
-from conflictmodel._control import Control
-from conflictmodel._dates import PartialDate, Period
-from conflictmodel._events import Coordinates, Event, EventActor, Fatalities
-from conflictmodel._frozenmap import FrozenMap
-from conflictmodel._geometry import Geometry
-from conflictmodel._provenance import Origin, Source
-from conflictmodel._scenario import Meta, Scenario
-from conflictmodel._territory import Territory
-from conflictmodel._violations import Violation
+from conflictmodel._model._actors import Actor, Post
+from conflictmodel._model._agreements import Agreement, AgreementActor, Link, Provision
+from conflictmodel._model._alignment import Alliance, Hostility, Membership, Support
+from conflictmodel._model._control import Control
+from conflictmodel._model._dates import PartialDate, Period
+from conflictmodel._model._events import Coordinates, Event, EventActor, Fatalities
+from conflictmodel._model._frozenmap import FrozenMap
+from conflictmodel._model._geometry import Geometry
+from conflictmodel._model._provenance import Origin, Source
+from conflictmodel._model._scenario import Meta, Scenario
+from conflictmodel._model._territory import Territory
+from conflictmodel._model._violations import Violation
 
 from ._records import (
     SCHEMES,

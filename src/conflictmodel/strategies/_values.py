@@ -9,12 +9,12 @@ import string
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from conflictmodel._dates import PartialDate, Period, Precision
-from conflictmodel._events import CoordinatePrecision, Coordinates, Fatalities
-from conflictmodel._frozenmap import FrozenMap
-from conflictmodel._geometry import Geometry, GeometryType
-from conflictmodel._provenance import Origin, RowValue, Source
-from conflictmodel._scenario import Meta
+from conflictmodel._model._dates import PartialDate, Period, Precision
+from conflictmodel._model._events import CoordinatePrecision, Coordinates, Fatalities
+from conflictmodel._model._frozenmap import FrozenMap
+from conflictmodel._model._geometry import Geometry, GeometryType
+from conflictmodel._model._provenance import Origin, RowValue, Source
+from conflictmodel._model._scenario import Meta
 
 from ._lazy import check_date, check_size, check_strategy, lazy
 

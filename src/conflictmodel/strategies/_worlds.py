@@ -14,6 +14,11 @@ histories are laid out as disjoint runs of days per territory, so that two recor
 one territory never certainly overlap (CM401, CM403); coarse bounds of neighbouring
 records may still possibly overlap, which is the CM402/CM404 warning that
 ``allow_warnings=False`` rules out by keeping each bound's span between its neighbours.
+
+The module is kept whole: :class:`_World` is one recipe whose steps read and extend the
+same drawn state (the ids drawn so far, each actor's lifetime, each territory's free
+days), and splitting it would pass that state between modules without making any step
+easier to read.
 """
 
 from __future__ import annotations
@@ -28,8 +33,8 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from conflictmodel._actors import Actor, ActorKind, Post
-from conflictmodel._agreements import (
+from conflictmodel._model._actors import Actor, ActorKind, Post
+from conflictmodel._model._agreements import (
     Agreement,
     AgreementActor,
     AgreementKind,
@@ -39,7 +44,7 @@ from conflictmodel._agreements import (
     Provision,
     Role,
 )
-from conflictmodel._alignment import (
+from conflictmodel._model._alignment import (
     Alliance,
     AllianceKind,
     Hostility,
@@ -49,15 +54,15 @@ from conflictmodel._alignment import (
     Support,
     SupportKind,
 )
-from conflictmodel._control import Basis, Control, ControlStatus
-from conflictmodel._dates import PartialDate, Period, Precision
-from conflictmodel._events import CoordinatePrecision, Coordinates, Event, EventActor, EventKind, EventRole
-from conflictmodel._frozenmap import FrozenMap
-from conflictmodel._geometry import Geometry, GeometryType
-from conflictmodel._provenance import Source
-from conflictmodel._scenario import Meta, Scenario
-from conflictmodel._territory import Territory, TerritoryKind
-from conflictmodel._violations import Violation, ViolationStatus
+from conflictmodel._model._control import Basis, Control, ControlStatus
+from conflictmodel._model._dates import PartialDate, Period, Precision
+from conflictmodel._model._events import CoordinatePrecision, Coordinates, Event, EventActor, EventKind, EventRole
+from conflictmodel._model._frozenmap import FrozenMap
+from conflictmodel._model._geometry import Geometry, GeometryType
+from conflictmodel._model._provenance import Source
+from conflictmodel._model._scenario import Meta, Scenario
+from conflictmodel._model._territory import Territory, TerritoryKind
+from conflictmodel._model._violations import Violation, ViolationStatus
 
 from ._lazy import check_date, check_sizes, check_strategy
 from ._values import cut, fatalities

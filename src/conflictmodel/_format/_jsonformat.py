@@ -1,0 +1,218 @@
+"""The JSON format: canonical text, strict decoding, every problem reported by path.
+
+``dumps`` is canonical: object keys sorted, collections ordered by id, defaults omitted,
+two-space indentation, UTF-8 text, a trailing newline. Numbers are written as Python's
+``repr`` writes floats, whichever JSON backend is used, so the text is byte-identical
+with and without :mod:`orjson`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+from conflictmodel._model._errors import LoadError, ParseError, Problem
+from conflictmodel._model._scenario import Scenario
+
+from . import _converter
+from ._problems import problems_of
+
+try:  # pragma: no cover - exercised by whichever environment runs the tests
+    import orjson
+except ImportError:  # pragma: no cover
+    orjson = None  # type: ignore[assignment]
+
+__all__ = ["SCHEMA_VERSION", "dump", "dumps", "from_dict", "load", "loads", "to_dict"]
+
+SCHEMA_VERSION = "conflictmodel/1"
+"""The format version every document declares in its ``schema`` key."""
+
+T = TypeVar("T")
+PathLike = str | os.PathLike[str]
+
+
+# --- objects <-> plain data ---------------------------------------------------------
+
+
+def to_dict(obj: Any) -> Any:
+    """The plain JSON data of a model object (a ``dict`` for records and scenarios).
+
+    For a :class:`Scenario` this is the whole document, with its ``schema`` key.
+    """
+    data = _converter.FAST.unstructure(obj)
+    if isinstance(obj, Scenario):
+        return {"schema": SCHEMA_VERSION, **data}
+    return data
+
+
+def from_dict(cls: type[T], data: Any, *, source: str | None = None) -> T:
+    """Build a ``cls`` object from plain JSON data, strictly.
+
+    Raises :class:`LoadError` listing every problem with its JSON path; nothing is
+    half-built. For :class:`Scenario`, ``data`` is the whole document.
+    """
+    if cls is Scenario:
+        return _scenario_from_dict(data, source)  # type: ignore[return-value]
+    return _structure(cls, data, source, "$")
+
+
+def _structure(cls: type[T], data: Any, source: str | None, path: str) -> T:
+    try:
+        return _converter.FAST.structure(data, cls)
+    except Exception:  # noqa: BLE001 - the detailed path explains it
+        problems = _explain(cls, data, path)
+    raise LoadError(problems, source)
+
+
+def _explain(cls: type[Any], data: Any, path: str) -> list[Problem]:
+    """Every problem in ``data``, found by the detailed (slower) decoder."""
+    try:
+        _converter.DETAILED.structure(data, cls)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes problems
+        return list(problems_of(exc, path))
+    # The fast path refused what the detailed one accepts: a bug, reported honestly.
+    return [Problem(path, "refused by the fast decoder only; please report this as a bug")]  # pragma: no cover
+
+
+def _scenario_from_dict(data: Any, source: str | None) -> Scenario:
+    if type(data) is not dict:
+        raise LoadError([Problem("$", "a scenario document must be a JSON object")], source)
+    version = data.get("schema")
+    if version != SCHEMA_VERSION:
+        message = (
+            "required field is missing (expected 'conflictmodel/1')"
+            if "schema" not in data
+            else f"{version!r} is not a supported format version (expected {SCHEMA_VERSION!r})"
+        )
+        raise LoadError([Problem("$.schema", message)], source)
+    body = {key: value for key, value in data.items() if key != "schema"}
+    return _structure(Scenario, body, source, "$")
+
+
+# --- text ---------------------------------------------------------------------------
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        repeated = sorted({key for key, _ in pairs if key in seen or seen.add(key)})  # type: ignore[func-returns-value]
+        raise ValueError(f"repeated key {repeated[0]!r} in one object")
+    return result
+
+
+# NaN and Infinity (which Python's parser accepts) reach the number fields, whose rules
+# refuse them with a path.
+_decoder = json.JSONDecoder(object_pairs_hook=_refuse_duplicate_keys)
+
+
+def _parse(text: str | bytes, source: str | None) -> Any:
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ParseError([Problem("$", f"not UTF-8 text: {exc.reason} at byte {exc.start}")], source) from None
+    text = text.removeprefix("\ufeff")
+    try:
+        return _decoder.decode(text)
+    except json.JSONDecodeError as exc:
+        message = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        raise ParseError([Problem("$", message)], source) from None
+    except ValueError as exc:  # a repeated key
+        raise ParseError([Problem("$", f"not valid JSON for this format: {exc}")], source) from None
+
+
+@contextlib.contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a document decodes.
+
+    Decoding allocates millions of small objects and no reference cycles; the collector
+    would otherwise run many full passes over them for nothing (about a fifth of the
+    decode time of a large document). Its previous state is restored afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def loads(text: str | bytes, *, source: str | None = None) -> Scenario:
+    """A :class:`Scenario` from JSON text (``str`` or UTF-8 ``bytes``).
+
+    Raises :class:`LoadError` for broken JSON (with line and column) and for every
+    problem in the document (with its JSON path). Repeated keys are refused.
+    """
+    with _without_cyclic_gc():
+        return from_dict(Scenario, _parse(text, source), source=source)
+
+
+def load(file: PathLike | IO[str] | IO[bytes]) -> Scenario:
+    """A :class:`Scenario` from a path or an open file."""
+    if isinstance(file, (str, os.PathLike)):
+        path = Path(file)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ParseError([Problem("$", f"cannot read the file: {exc.strerror}")], str(path)) from None
+        return loads(data, source=str(path))
+    return loads(file.read(), source=getattr(file, "name", None))
+
+
+# Python writes floats below 1e-4 with an exponent of at least two digits (1e-05);
+# orjson writes 0.00001 or 1e-7. This finds those numbers outside strings, which in
+# indented output stand at the end of a line, alone or after a key.
+_ORJSON_FLOAT = re.compile(
+    r'^(?P<head>\s*(?:"(?:[^"\\\n]|\\.)*": )?)(?P<number>-?(?:0\.0000\d*|\d+(?:\.\d+)?e-\d))(?P<tail>,?)$',
+    re.MULTILINE,
+)
+
+
+# Cheap tests for whether such a number can be in the text at all: literal searches.
+_ORJSON_TINY = "0.0000"
+_ORJSON_SHORT_EXPONENT = re.compile(r"e-[5-9][,\n]")
+
+
+def _python_float(match: re.Match[str]) -> str:
+    return f"{match['head']}{float(match['number'])!r}{match['tail']}"
+
+
+def _encode_stdlib(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False) + "\n"
+
+
+def _encode_orjson(data: Any) -> str:  # pragma: no cover - runs only where orjson is installed
+    options = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
+    try:
+        text = orjson.dumps(data, option=options).decode("utf-8")
+    except orjson.JSONEncodeError:  # integers beyond 64 bits, which JSON allows
+        return _encode_stdlib(data)
+    if _ORJSON_TINY not in text and _ORJSON_SHORT_EXPONENT.search(text) is None:
+        return text
+    return _ORJSON_FLOAT.sub(_python_float, text)
+
+
+encode: Callable[[Any], str] = _encode_orjson if orjson is not None else _encode_stdlib
+"""The JSON encoder in use: orjson when installed, else the standard library."""
+
+
+def dumps(obj: Any) -> str:
+    """Canonical JSON text of a scenario (or of any model object)."""
+    return encode(to_dict(obj))
+
+
+def dump(obj: Any, file: PathLike | IO[str]) -> None:
+    """Write :func:`dumps` of ``obj`` to a path or an open text file."""
+    text = dumps(obj)
+    if isinstance(file, (str, os.PathLike)):
+        Path(file).write_text(text, encoding="utf-8")
+    else:
+        file.write(text)

@@ -1,0 +1,141 @@
+"""GeoJSON geometries (RFC 7946), immutable: nested tuples of ``(lon, lat)`` positions."""
+
+from __future__ import annotations
+
+import enum
+import math
+from typing import Any
+
+import attrs
+
+from . import _fields as r
+from ._errors import FieldError
+
+__all__ = ["Geometry", "GeometryType", "contains_point"]
+
+
+class GeometryType(enum.Enum):
+    """The GeoJSON geometry types (GeometryCollection is not supported)."""
+
+    POINT = "Point"
+    MULTI_POINT = "MultiPoint"
+    LINE_STRING = "LineString"
+    MULTI_LINE_STRING = "MultiLineString"
+    POLYGON = "Polygon"
+    MULTI_POLYGON = "MultiPolygon"
+
+
+# Nesting depth of the coordinates array: 0 is one position.
+_DEPTH = {
+    GeometryType.POINT: 0,
+    GeometryType.MULTI_POINT: 1,
+    GeometryType.LINE_STRING: 1,
+    GeometryType.MULTI_LINE_STRING: 2,
+    GeometryType.POLYGON: 2,
+    GeometryType.MULTI_POLYGON: 3,
+}
+
+
+def _check_position(path: str, value: Any) -> None:
+    if type(value) is not tuple or len(value) not in (2, 3):
+        raise FieldError(path, value, "a position (lon, lat) or (lon, lat, altitude)")
+    for item in value:
+        if type(item) is not float or not math.isfinite(item):
+            raise FieldError(path, value, "a position of finite floats")
+    lon, lat = value[0], value[1]
+    if not -180.0 <= lon <= 180.0 or not -90.0 <= lat <= 90.0:
+        raise FieldError(path, value, "a position with longitude in [-180, 180] and latitude in [-90, 90]")
+
+
+def _check_positions(path: str, value: Any, depth: int) -> None:
+    if depth == 0:
+        _check_position(path, value)
+        return
+    if type(value) is not tuple:
+        raise FieldError(path, value, f"a tuple nested {depth} deep around positions")
+    for index, item in enumerate(value):
+        _check_positions(f"{path}[{index}]", item, depth - 1)
+
+
+def _check_line(path: str, line: tuple[Any, ...]) -> None:
+    if len(line) < 2:
+        raise FieldError(path, line, "a line of at least 2 positions")
+
+
+def _check_ring(path: str, ring: tuple[Any, ...]) -> None:
+    if len(ring) < 4 or ring[0] != ring[-1]:
+        raise FieldError(path, ring, "a closed ring of at least 4 positions (first == last)")
+
+
+def _check_shape(kind: GeometryType, coordinates: tuple[Any, ...]) -> None:
+    path = "coordinates"
+    if kind is GeometryType.LINE_STRING:
+        _check_line(path, coordinates)
+    elif kind is GeometryType.MULTI_LINE_STRING:
+        for i, line in enumerate(coordinates):
+            _check_line(f"{path}[{i}]", line)
+    elif kind is GeometryType.POLYGON:
+        for i, ring in enumerate(coordinates):
+            _check_ring(f"{path}[{i}]", ring)
+    elif kind is GeometryType.MULTI_POLYGON:
+        for i, polygon in enumerate(coordinates):
+            for j, ring in enumerate(polygon):
+                _check_ring(f"{path}[{i}][{j}]", ring)
+
+
+@attrs.frozen(kw_only=True)
+class Geometry:
+    """A GeoJSON geometry: its ``type`` and ``coordinates`` as nested tuples of floats,
+    positions in (longitude, latitude) order as RFC 7946 requires."""
+
+    type: GeometryType = attrs.field(validator=r.member_of(GeometryType))
+    coordinates: tuple[Any, ...] = attrs.field()
+
+    def __attrs_post_init__(self) -> None:
+        _check_positions("coordinates", self.coordinates, _DEPTH[self.type])
+        _check_shape(self.type, self.coordinates)
+
+    def positions(self) -> list[tuple[float, ...]]:
+        """Every position of the geometry, in order."""
+        out: list[tuple[float, ...]] = []
+
+        def walk(value: Any, depth: int) -> None:
+            if depth == 0:
+                out.append(value)
+            else:
+                for item in value:
+                    walk(item, depth - 1)
+
+        walk(self.coordinates, _DEPTH[self.type])
+        return out
+
+    def bbox(self) -> tuple[float, float, float, float]:
+        """``(west, south, east, north)`` of the positions."""
+        points = self.positions()
+        lons = [p[0] for p in points]
+        lats = [p[1] for p in points]
+        return (min(lons), min(lats), max(lons), max(lats))
+
+
+# --- predicates -------------------------------------------------------------------
+
+
+def _in_ring(lon: float, lat: float, ring: tuple[Any, ...]) -> bool:
+    inside = False
+    for k in range(len(ring) - 1):
+        x1, y1 = ring[k][0], ring[k][1]
+        x2, y2 = ring[k + 1][0], ring[k + 1][1]
+        if (y1 > lat) != (y2 > lat) and lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1:
+            inside = not inside
+    return inside
+
+
+def _in_polygon(lon: float, lat: float, rings: tuple[Any, ...]) -> bool:
+    return bool(rings) and _in_ring(lon, lat, rings[0]) and not any(_in_ring(lon, lat, h) for h in rings[1:])
+
+
+def contains_point(geometry: Geometry, lon: float, lat: float) -> bool:
+    """Whether a polygonal geometry contains a point (even-odd rule; holes excluded)."""
+    if geometry.type is GeometryType.POLYGON:
+        return _in_polygon(lon, lat, geometry.coordinates)
+    return any(_in_polygon(lon, lat, polygon) for polygon in geometry.coordinates)

@@ -1,0 +1,234 @@
+"""Agreements on a day: which are in force where, who holds roles in them, and which
+hostile events inside their coverage may breach them.
+
+An agreement is in force on the days of its ``in_force`` period (an agreement without
+one is in force on no day). It covers the territories it lists, every territory inside
+them (children, zone components, and theirs), and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+from conflictmodel._model._agreements import Agreement, Role
+from conflictmodel._model._dates import DayLike
+from conflictmodel._model._errors import UnknownIdError
+from conflictmodel._model._events import EventKind, EventRole
+from conflictmodel._model._intervals import Span, span_of
+from conflictmodel._model._violations import Violation
+
+from ._camps import Tie
+from ._control import day_ordinal
+
+if TYPE_CHECKING:
+    from ._index import Indexes
+
+__all__ = [
+    "ACCOUNTABLE_ROLES",
+    "HOSTILE_EVENT_KINDS",
+    "AgreementViolations",
+    "CandidateViolation",
+    "InForce",
+    "Perpetrators",
+    "actors_of",
+    "agreements_in_force",
+    "violations_of",
+]
+
+HOSTILE_EVENT_KINDS = frozenset(
+    {
+        EventKind.BATTLE,
+        EventKind.AIR_STRIKE,
+        EventKind.SHELLING,
+        EventKind.REMOTE_VIOLENCE,
+        EventKind.ATTACK_ON_CIVILIANS,
+        EventKind.EXPLOSION,
+    }
+)
+"""The event kinds that can breach a ceasefire or de-escalation agreement."""
+
+ACCOUNTABLE_ROLES = frozenset({Role.PARTY, Role.SIGNATORY, Role.GUARANTOR})
+"""The roles that bind an actor to an agreement's terms."""
+
+_PERPETRATOR_ROLES = frozenset({EventRole.SIDE_A, EventRole.ASSOCIATED})
+
+Perpetrators = Literal["bound", "anyone"]
+"""Whose hostile events :func:`violations_of` derives candidates from: perpetrators
+bound by the agreement (as parties, signatories or guarantors, or under one), or anyone."""
+
+
+@attrs.frozen(kw_only=True)
+class InForce:
+    """An ``agreement`` in force on a day: ``certain`` unless only possibly (imprecise
+    dates); ``via`` are the covered territories through which it covers the territory
+    asked about (empty when no territory was asked about)."""
+
+    agreement: str
+    certain: bool
+    via: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class CandidateViolation:
+    """A hostile ``event`` inside an agreement's coverage while it may have been in force:
+    a candidate violation for a person to review.
+
+    ``territory`` is the event's location; ``actors`` the event's perpetrators (those
+    bound by the agreement when only those are asked for), in the event's order;
+    ``accountable`` the agreement's parties, signatories and guarantors that the
+    perpetrators are or belong to; ``guarantors`` the agreement's guarantors that may
+    have been backing the perpetrators' side (an actor in the same hierarchy) at the
+    time; ``certain`` whether the event certainly falls inside the in-force period;
+    ``recorded`` the ids of stored :class:`~conflictmodel.Violation` records that cite
+    the event. All id tuples but ``actors`` are sorted.
+    """
+
+    event: str
+    territory: str
+    actors: tuple[str, ...]
+    accountable: tuple[str, ...]
+    guarantors: tuple[str, ...]
+    certain: bool
+    recorded: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class AgreementViolations:
+    """What is known of breaches of one ``agreement``: the stored violation records
+    (``recorded``, by id) and the candidates derived from events (``derived``, by date)."""
+
+    agreement: str
+    recorded: tuple[Violation, ...]
+    derived: tuple[CandidateViolation, ...]
+
+
+def _agreement(ix: Indexes, agreement: str) -> Agreement:
+    found = ix.agreements.by_id.get(agreement)
+    if found is None:
+        raise UnknownIdError(agreement)
+    return found
+
+
+def agreements_in_force(ix: Indexes, day: DayLike, covering: str | None = None) -> tuple[InForce, ...]:
+    """Agreements in force on ``day``; see :meth:`Scenario.agreements_in_force`."""
+    ordinal = day_ordinal(day)
+    entries = ix.agreements.in_force.stab(ordinal)
+    if covering is None:
+        found = [InForce(agreement=a.id, certain=span[1] <= ordinal <= span[2]) for a, span in entries]
+        return tuple(sorted(found, key=lambda item: item.agreement))
+    if covering not in ix.tree.by_id:
+        raise UnknownIdError(covering)
+    via: dict[str, set[str]] = defaultdict(set)
+    by_covered = ix.agreements.covering
+    for container in ix.tree.above(covering):
+        for agreement in by_covered.get(container, ()):
+            via[agreement.id].add(container)
+    found = [
+        InForce(agreement=a.id, certain=span[1] <= ordinal <= span[2], via=tuple(sorted(via[a.id])))
+        for a, span in entries
+        if a.id in via
+    ]
+    return tuple(sorted(found, key=lambda item: item.agreement))
+
+
+def actors_of(ix: Indexes, agreement: str, day: DayLike, role: Role | None = None) -> tuple[Tie, ...]:
+    """Actors holding roles in ``agreement`` on ``day``; see :meth:`Scenario.actors_of`."""
+    record = _agreement(ix, agreement)
+    ordinal = day_ordinal(day)
+    if record.in_force is None:
+        return ()
+    earliest, first, last, latest = span_of(record.in_force)
+    if not earliest <= ordinal <= latest:
+        return ()
+    in_force_certain = first <= ordinal <= last
+    actors = ix.actors.by_id
+    ties = []
+    for entry in record.actors:
+        if role is not None and role not in entry.roles:
+            continue
+        actor = actors.get(entry.actor)
+        active: Span = span_of(None if actor is None else actor.active)
+        if active[0] <= ordinal <= active[3]:
+            certain = in_force_certain and active[1] <= ordinal <= active[2]
+            ties.append(Tie(actor=entry.actor, certain=certain, via=(record.id,)))
+    return tuple(sorted(ties, key=lambda tie: tie.actor))
+
+
+def _perpetrators(kind: EventKind, roles: Iterable[tuple[str, EventRole]]) -> list[str]:
+    wanted = _PERPETRATOR_ROLES | {EventRole.SIDE_B} if kind is EventKind.BATTLE else _PERPETRATOR_ROLES
+    return list(dict.fromkeys(actor for actor, role in roles if role in wanted))
+
+
+def _backers(ix: Indexes, perpetrators: list[str], guarantors: frozenset[str], span: Span) -> set[str]:
+    """The guarantors that may back, during ``span``, an actor in the same hierarchy as
+    one of the perpetrators (through themselves or an actor under them)."""
+    if not guarantors:
+        return set()
+    actors, supports_to = ix.actors, ix.alignment.supports_to
+    found: set[str] = set()
+    for side in {member for p in perpetrators for member in actors.tree_of(p)}:
+        index = supports_to.get(side)
+        for support, _ in [] if index is None else index.overlapping(span[0], span[3]):
+            found.update(guarantors.intersection(actors.lineage(support.supporter)))
+    return found
+
+
+def _candidates(
+    ix: Indexes, record: Agreement, citing: dict[str, list[str]], *, by: Perpetrators
+) -> list[CandidateViolation]:
+    """Hostile events in the agreement's coverage while it may be in force."""
+    if record.in_force is None:
+        return []
+    earliest, first, last, latest = span_of(record.in_force)
+    bound = {entry.actor for entry in record.actors if not ACCOUNTABLE_ROLES.isdisjoint(entry.roles)}
+    guarantors = frozenset(record.actors_with(Role.GUARANTOR))
+    tree, events, lineage = ix.tree, ix.events.by_location, ix.actors.lineage
+    covered: set[str] = set()
+    for territory in record.covers:
+        if territory in tree.by_id:
+            covered.add(territory)
+            covered.update(tree.below(territory))
+    found: list[tuple[int, CandidateViolation]] = []
+    for place in sorted(covered):
+        index = events.get(place)
+        for event, span in [] if index is None else index.overlapping(earliest, latest):
+            if event.kind not in HOSTILE_EVENT_KINDS:
+                continue
+            actors, accountable = [], set()
+            perpetrators = _perpetrators(event.kind, ((e.actor, e.role) for e in event.actors))
+            for actor in perpetrators:
+                answers = bound.intersection(lineage(actor))
+                if answers or by == "anyone":
+                    actors.append(actor)
+                    accountable |= answers
+            if actors:
+                candidate = CandidateViolation(
+                    event=event.id,
+                    territory=place,
+                    actors=tuple(actors),
+                    accountable=tuple(sorted(accountable)),
+                    guarantors=tuple(sorted(_backers(ix, perpetrators, guarantors, span))),
+                    certain=first <= span[0] and span[3] <= last,
+                    recorded=tuple(sorted(citing.get(event.id, ()))),
+                )
+                found.append((span[0], candidate))
+    found.sort(key=lambda item: (item[0], item[1].event))
+    return [candidate for _, candidate in found]
+
+
+def violations_of(ix: Indexes, agreement: str, *, by: Perpetrators = "bound") -> AgreementViolations:
+    """Stored and derived breaches of ``agreement``; see :meth:`Scenario.violations_of`."""
+    if by not in ("bound", "anyone"):
+        raise ValueError(f"by must be 'bound' or 'anyone', not {by!r}")
+    record = _agreement(ix, agreement)
+    recorded = tuple(sorted(ix.agreements.violations.get(record.id, ()), key=lambda v: v.id))
+    citing: dict[str, list[str]] = defaultdict(list)
+    for violation in recorded:
+        for event_id in violation.events:
+            citing[event_id].append(violation.id)
+    derived = _candidates(ix, record, citing, by=by)
+    return AgreementViolations(agreement=record.id, recorded=recorded, derived=tuple(derived))

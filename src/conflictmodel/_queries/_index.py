@@ -1,0 +1,353 @@
+"""The query indexes of a scenario, each built once, on first use, and then kept.
+
+A :class:`Scenario` is immutable, so an index built from it never goes stale. Each part
+is built only when a query first needs it (a ``validate`` run or a ``get`` builds none
+of these). Build costs are O(n log n) in the number of records involved.
+
+With duplicate ids (which ``validate`` reports) the first record in format order wins,
+as in :meth:`Scenario.get`. References to missing records are ignored; cycles in the
+territory or actor hierarchy are cut where they close.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from conflictmodel._model._intervals import IntervalIndex, Span, span_of
+
+from ._control_state import ControlState, state_from_records, unrecorded
+
+if TYPE_CHECKING:
+    from conflictmodel._model._actors import Actor
+    from conflictmodel._model._agreements import Agreement
+    from conflictmodel._model._alignment import Alliance, Hostility, Membership, Support
+    from conflictmodel._model._control import Control
+    from conflictmodel._model._events import Event
+    from conflictmodel._model._scenario import Scenario
+    from conflictmodel._model._territory import Territory
+    from conflictmodel._model._violations import Violation
+
+__all__ = [
+    "ActorIndex",
+    "AgreementIndex",
+    "AlignmentIndex",
+    "ControlIndex",
+    "EventIndex",
+    "Indexes",
+    "TerritoryControls",
+    "TerritoryTree",
+]
+
+
+class TerritoryTree:
+    """The territories by id, their parts (children and zone components) and containers."""
+
+    def __init__(self, territories: tuple[Territory, ...]) -> None:
+        by_id: dict[str, Territory] = {}
+        for territory in territories:
+            by_id.setdefault(territory.id, territory)
+        children: dict[str, list[str]] = defaultdict(list)
+        for territory in by_id.values():
+            parent = territory.parent
+            if parent is not None and parent != territory.id and parent in by_id:
+                children[parent].append(territory.id)
+        parts: dict[str, tuple[str, ...]] = {}
+        containers: dict[str, list[str]] = defaultdict(list)
+        for tid, territory in by_id.items():
+            found = set(children.get(tid, ()))
+            found.update(c for c in territory.components if c != tid and c in by_id)
+            if found:
+                ordered = tuple(sorted(found))
+                parts[tid] = ordered
+                for part in ordered:
+                    containers[part].append(tid)
+        self.by_id = by_id
+        self.children: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in children.items()}
+        self.parts = parts
+        self.containers: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in containers.items()}
+
+    def parent(self, territory: str) -> str | None:
+        """The parent, when it is a known territory other than itself."""
+        found = self.by_id.get(territory)
+        parent = None if found is None else found.parent
+        return parent if parent is not None and parent != territory and parent in self.by_id else None
+
+    def ancestors(self, territory: str) -> list[str]:
+        """The parent, its parent, and so on (a cycle is cut where it closes)."""
+        chain: list[str] = []
+        seen = {territory}
+        parent = self.parent(territory)
+        while parent is not None and parent not in seen:
+            chain.append(parent)
+            seen.add(parent)
+            parent = self.parent(parent)
+        return chain
+
+    def below(self, territory: str) -> tuple[str, ...]:
+        """Every territory inside this one through parts of parts, sorted, without itself."""
+        seen = {territory}
+        stack = [territory]
+        while stack:
+            for part in self.parts.get(stack.pop(), ()):
+                if part not in seen:
+                    seen.add(part)
+                    stack.append(part)
+        seen.discard(territory)
+        return tuple(sorted(seen))
+
+    def above(self, territory: str) -> tuple[str, ...]:
+        """This territory and every territory containing it (parents and zones), sorted."""
+        seen = {territory}
+        stack = [territory]
+        while stack:
+            for container in self.containers.get(stack.pop(), ()):
+                if container not in seen:
+                    seen.add(container)
+                    stack.append(container)
+        return tuple(sorted(seen))
+
+
+class TerritoryControls:
+    """The control records of one territory, cut into segments of days with one answer.
+
+    Every record contributes its four bounds (earliest day, first certain day, day
+    after the last certain day, day after the latest day); between two consecutive
+    bounds the sets of records that certainly and possibly cover a day stay the same,
+    and so does the territory's own :class:`ControlState`. States are computed on first
+    use and cached per segment.
+    """
+
+    __slots__ = ("bounds", "index", "none", "states", "territory")
+
+    def __init__(self, territory: str, entries: list[tuple[Span, Control]], days: dict[int, int]) -> None:
+        points: set[int] = set()
+        for (earliest, first, last, latest), _ in entries:
+            points.add(earliest)
+            points.add(latest + 1)
+            if first <= last:
+                points.add(first)
+                points.add(last + 1)
+        # one int object per distinct day across the scenario: bounds repeat a lot
+        points = {days.setdefault(day, day) for day in points}
+        self.territory = territory
+        self.bounds: list[int] = sorted(points)
+        self.states: list[ControlState | None] = [None] * len(self.bounds)
+        self.index: IntervalIndex[tuple[Span, Control]] = IntervalIndex((s[0], s[3], (s, c)) for s, c in entries)
+        self.none = unrecorded(territory)
+
+    def state_at(self, day: int) -> ControlState:
+        """The territory's own state on a day ordinal. O(log n), then O(1) once cached."""
+        i = bisect_right(self.bounds, day) - 1
+        if i < 0:
+            return self.none
+        state = self.states[i]
+        if state is None:
+            state = self._compute(self.bounds[i])
+            self.states[i] = state
+        return state
+
+    def _compute(self, day: int) -> ControlState:
+        certain: list[Control] = []
+        uncertain: list[Control] = []
+        for (_, first, last, _), control in self.index.stab(day):
+            (certain if first <= day <= last else uncertain).append(control)
+        if not certain and not uncertain:
+            return self.none
+        return state_from_records(self.territory, certain, uncertain)
+
+
+class ControlIndex:
+    """Control records grouped by territory, each group a :class:`TerritoryControls`."""
+
+    def __init__(self, controls: tuple[Control, ...]) -> None:
+        cache: dict[int, Span] = {}
+        grouped: dict[str, list[tuple[Span, Control]]] = defaultdict(list)
+        for control in controls:
+            grouped[control.territory].append((span_of(control.period, cache), control))
+        days: dict[int, int] = {}
+        self.by_territory = {tid: TerritoryControls(tid, entries, days) for tid, entries in grouped.items()}
+
+    def own_state(self, territory: str, day: int) -> ControlState:
+        """The territory's own state on a day ordinal (``unrecorded`` without records)."""
+        found = self.by_territory.get(territory)
+        return unrecorded(territory) if found is None else found.state_at(day)
+
+
+class ActorIndex:
+    """The actors by id and their hierarchy."""
+
+    def __init__(self, actors: tuple[Actor, ...]) -> None:
+        by_id: dict[str, Actor] = {}
+        for actor in actors:
+            by_id.setdefault(actor.id, actor)
+        self.by_id = by_id
+        self._lineages: dict[str, tuple[str, ...]] = {}
+        self._trees: dict[str, tuple[str, ...]] | None = None
+
+    def tree_of(self, actor: str) -> tuple[str, ...]:
+        """Every actor in the same hierarchy as ``actor`` (sharing the top of its
+        lineage: a state, its government and its forces), sorted."""
+        trees = self._trees
+        if trees is None:
+            grouped: dict[str, list[str]] = defaultdict(list)
+            for aid in self.by_id:
+                grouped[self.lineage(aid)[-1]].append(aid)
+            trees = {root: tuple(sorted(members)) for root, members in grouped.items()}
+            self._trees = trees
+        return trees.get(self.lineage(actor)[-1], (actor,))
+
+    def lineage(self, actor: str) -> tuple[str, ...]:
+        """The actor, its parent, the parent's parent and so on (cut where a cycle closes)."""
+        found = self._lineages.get(actor)
+        if found is not None:
+            return found
+        chain = [actor]
+        seen = {actor}
+        record = self.by_id.get(actor)
+        parent = None if record is None else record.parent
+        while parent is not None and parent not in seen:
+            chain.append(parent)
+            seen.add(parent)
+            record = self.by_id.get(parent)
+            parent = None if record is None else record.parent
+        result = tuple(chain)
+        self._lineages[actor] = result
+        return result
+
+
+MembershipEntry = tuple["Alliance", "Membership", Span, Span]
+"""An alliance, one of its memberships, the alliance's span and the membership's span."""
+SupportEntry = tuple["Support", Span]
+HostilityEntry = tuple["Hostility", Span]
+
+
+class AlignmentIndex:
+    """Alliance memberships, supports and hostilities by actor and by day."""
+
+    def __init__(
+        self, alliances: tuple[Alliance, ...], supports: tuple[Support, ...], hostilities: tuple[Hostility, ...]
+    ) -> None:
+        cache: dict[int, Span] = {}
+        memberships: list[tuple[int, int, MembershipEntry]] = []
+        for alliance in alliances:
+            own = span_of(alliance.period, cache)
+            for membership in alliance.members:
+                span = own if membership.period is None else span_of(membership.period, cache)
+                low, high = max(own[0], span[0]), min(own[3], span[3])
+                if low <= high:
+                    memberships.append((low, high, (alliance, membership, own, span)))
+        by_member: dict[str, list[tuple[int, int, MembershipEntry]]] = defaultdict(list)
+        for member_item in memberships:
+            by_member[member_item[2][1].actor].append(member_item)
+        self.memberships = IntervalIndex(memberships)
+        self.memberships_of = {actor: IntervalIndex(items) for actor, items in by_member.items()}
+
+        support_items: list[tuple[int, int, SupportEntry]] = []
+        to: dict[str, list[tuple[int, int, SupportEntry]]] = defaultdict(list)
+        by: dict[str, list[tuple[int, int, SupportEntry]]] = defaultdict(list)
+        for support in supports:
+            span = span_of(support.period, cache)
+            support_item = (span[0], span[3], (support, span))
+            support_items.append(support_item)
+            to[support.recipient].append(support_item)
+            by[support.supporter].append(support_item)
+        self.supports = IntervalIndex(support_items)
+        self.supports_to = {actor: IntervalIndex(items) for actor, items in to.items()}
+        self.supports_by = {actor: IntervalIndex(items) for actor, items in by.items()}
+
+        hostility_items: list[tuple[int, int, HostilityEntry]] = []
+        of: dict[str, list[tuple[int, int, HostilityEntry]]] = defaultdict(list)
+        for hostility in hostilities:
+            span = span_of(hostility.period, cache)
+            hostility_item = (span[0], span[3], (hostility, span))
+            hostility_items.append(hostility_item)
+            for actor in dict.fromkeys((*hostility.side_a, *hostility.side_b)):
+                of[actor].append(hostility_item)
+        self.hostilities = IntervalIndex(hostility_items)
+        self.hostilities_of = {actor: IntervalIndex(items) for actor, items in of.items()}
+
+
+AgreementEntry = tuple["Agreement", Span]
+
+
+class AgreementIndex:
+    """Agreements by id, by day in force, by the territories they list as covered, and
+    the stored violation records of each."""
+
+    def __init__(self, agreements: tuple[Agreement, ...], violations: tuple[Violation, ...]) -> None:
+        by_id: dict[str, Agreement] = {}
+        for agreement in agreements:
+            by_id.setdefault(agreement.id, agreement)
+        cache: dict[int, Span] = {}
+        items: list[tuple[int, int, AgreementEntry]] = []
+        covering: dict[str, list[Agreement]] = defaultdict(list)
+        for agreement in by_id.values():
+            if agreement.in_force is not None:
+                span = span_of(agreement.in_force, cache)
+                items.append((span[0], span[3], (agreement, span)))
+            for territory in agreement.covers:
+                covering[territory].append(agreement)
+        self.by_id = by_id
+        self.in_force = IntervalIndex(items)
+        self.covering: dict[str, tuple[Agreement, ...]] = {k: tuple(v) for k, v in covering.items()}
+        recorded: dict[str, list[Violation]] = defaultdict(list)
+        for violation in violations:
+            recorded[violation.agreement].append(violation)
+        self.violations: dict[str, tuple[Violation, ...]] = {k: tuple(v) for k, v in recorded.items()}
+
+
+EventEntry = tuple["Event", Span]
+
+
+class EventIndex:
+    """Events by location, each location's events by date."""
+
+    def __init__(self, events: tuple[Event, ...]) -> None:
+        cache: dict[int, Span] = {}
+        grouped: dict[str, list[tuple[int, int, EventEntry]]] = defaultdict(list)
+        for event in events:
+            if event.location is not None:
+                span = span_of(event.date, cache)
+                grouped[event.location].append((span[0], span[3], (event, span)))
+        self.by_location = {tid: IntervalIndex(items) for tid, items in grouped.items()}
+
+
+class Indexes:
+    """Every query index of one scenario, each built on first use."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+
+    @cached_property
+    def tree(self) -> TerritoryTree:
+        """Territories, their parts and containers. Build: O(n log n)."""
+        return TerritoryTree(self.scenario.territories)
+
+    @cached_property
+    def controls(self) -> ControlIndex:
+        """Control records by territory and day. Build: O(n log n)."""
+        return ControlIndex(self.scenario.controls)
+
+    @cached_property
+    def actors(self) -> ActorIndex:
+        """Actors by id and their hierarchy. Build: O(n)."""
+        return ActorIndex(self.scenario.actors)
+
+    @cached_property
+    def alignment(self) -> AlignmentIndex:
+        """Memberships, supports and hostilities by actor and day. Build: O(n log n)."""
+        s = self.scenario
+        return AlignmentIndex(s.alliances, s.supports, s.hostilities)
+
+    @cached_property
+    def agreements(self) -> AgreementIndex:
+        """Agreements by day in force and by covered territory. Build: O(n log n)."""
+        return AgreementIndex(self.scenario.agreements, self.scenario.violations)
+
+    @cached_property
+    def events(self) -> EventIndex:
+        """Events by location and date. Build: O(n log n)."""
+        return EventIndex(self.scenario.events)

@@ -1,0 +1,114 @@
+"""CM6xx, agreements and events: events located where their coordinates are, and
+violations dated while their agreement was in force.
+
+Each rule is registered with :func:`~._registry.rule`; ``docs/rules.md`` has its entry and a
+failing example.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from conflictmodel._model._events import CoordinatePrecision
+from conflictmodel._model._geometry import Geometry, GeometryType, contains_point
+
+from ._context import Context, finding
+from ._registry import Rule, rule
+from ._report import Finding, Severity
+
+__all__ = ["NEAR_MARGIN_DEGREES"]
+
+
+NEAR_MARGIN_DEGREES = 0.25
+"""How far outside a territory's bounding box a point of ``near`` precision may lie
+(about 25 km, UCDP's "near")."""
+
+
+_AREAL = frozenset({GeometryType.POLYGON, GeometryType.MULTI_POLYGON})
+
+
+class _Shapes:
+    """The nearest polygonal geometry at or above each territory, found once per territory."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.territories = ctx.territories
+        self.found: dict[str, tuple[str, Geometry] | None] = {}
+
+    def find(self, territory_id: str) -> tuple[str, Geometry] | None:
+        if territory_id in self.found:
+            return self.found[territory_id]
+        seen: set[str] = set()
+        current: str | None = territory_id
+        result = None
+        while current is not None and current in self.territories and current not in seen:
+            seen.add(current)
+            territory = self.territories[current][1]
+            if territory.geometry is not None and territory.geometry.type in _AREAL:
+                result = (current, territory.geometry)
+                break
+            current = territory.parent
+        self.found[territory_id] = result
+        return result
+
+
+@rule(
+    "CM601",
+    "event-outside-location",
+    Severity.WARNING,
+    "An event's coordinates lie outside its location",
+    """When the event's location (or the nearest territory above it) has a polygon
+    geometry, coordinates of ``exact`` precision must lie inside it, and coordinates of
+    ``near`` precision within about 25 km of its bounding box. Otherwise the location
+    or the coordinates are wrong, and the event is counted in the wrong place (for
+    example inside or outside a de-escalation zone). Coarser precisions are not
+    checked.""",
+)
+def _event_location(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    shapes = _Shapes(ctx)
+    for i, event in enumerate(ctx.scenario.events):
+        point, location = event.coordinates, event.location
+        if point is None or location is None:
+            continue
+        if point.precision not in (CoordinatePrecision.EXACT, CoordinatePrecision.NEAR):
+            continue
+        found = shapes.find(location)
+        if found is None:
+            continue
+        holder, geometry = found
+        if point.precision is CoordinatePrecision.EXACT:
+            wrong = not contains_point(geometry, point.lon, point.lat)
+        else:
+            west, south, east, north = geometry.bbox()
+            m = NEAR_MARGIN_DEGREES
+            wrong = not (west - m <= point.lon <= east + m and south - m <= point.lat <= north + m)
+        if wrong:
+            message = (
+                f"event {event.id!r} at ({point.lat}, {point.lon}, {point.precision.value}) lies outside "
+                f"the geometry of {holder!r}"
+            )
+            yield finding(rule, message, (event.id, holder), f"$.events[{i}].coordinates")
+
+
+@rule(
+    "CM602",
+    "violation-outside-in-force",
+    Severity.WARNING,
+    "A violation is dated when its agreement was not in force",
+    """An agreement can only be breached while it is in force. A stored violation whose
+    date certainly lies outside the agreement's ``in_force`` period is dated wrongly or
+    names the wrong agreement.""",
+)
+def _violation_dates(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    agreements = {a.id: a for a in reversed(ctx.scenario.agreements)}
+    for i, violation in enumerate(ctx.scenario.violations):
+        agreement = agreements.get(violation.agreement)
+        if agreement is None or agreement.in_force is None:
+            continue
+        span = ctx.span(agreement.in_force)
+        date = violation.date
+        if date.latest.toordinal() < span[0] or date.earliest.toordinal() > span[3]:
+            message = (
+                f"violation {violation.id!r} is dated {date}, outside the period {agreement.in_force} "
+                f"in which {agreement.id!r} was in force"
+            )
+            yield finding(rule, message, (violation.id, agreement.id), f"$.violations[{i}].date")

@@ -1,0 +1,76 @@
+"""What several rules need, computed once per validation and shared between them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from conflictmodel._model._control import Control
+from conflictmodel._model._intervals import Span, span_of
+
+from ._registry import Rule
+from ._report import Finding
+
+if TYPE_CHECKING:
+    from conflictmodel._model._actors import Actor
+    from conflictmodel._model._scenario import Scenario
+    from conflictmodel._model._territory import Territory
+
+__all__ = ["SINGULAR", "Context", "ControlEntry", "Reference", "finding", "sorted_index"]
+
+Reference = tuple[str, str, str]
+"""A reference found in a record: its JSON path, the id it names, the kind expected."""
+
+ControlEntry = tuple[int, Control, frozenset[str], Span]
+"""A control record with its index, its controllers and its span of days."""
+
+SINGULAR = {
+    "sources": "source",
+    "actors": "actor",
+    "alliances": "alliance",
+    "supports": "support",
+    "hostilities": "hostility",
+    "territories": "territory",
+    "controls": "control",
+    "agreements": "agreement",
+    "events": "event",
+    "violations": "violation",
+}
+
+
+class Context:
+    """What several rules need, computed once per validation."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.kind: dict[str, str] = {}
+        for name in SINGULAR:
+            for record in getattr(scenario, name):
+                self.kind.setdefault(record.id, name)
+        self.actors: dict[str, tuple[int, Actor]] = {}
+        for i, actor in enumerate(scenario.actors):
+            self.actors.setdefault(actor.id, (i, actor))
+        self.territories: dict[str, tuple[int, Territory]] = {}
+        for i, territory in enumerate(scenario.territories):
+            self.territories.setdefault(territory.id, (i, territory))
+        self.spans: dict[int, Span] = {}
+        self.bad_references: list[tuple[str, Reference]] | None = None
+        self.controls: dict[str, list[ControlEntry]] | None = None
+        self.partial_certain: dict[str, list[tuple[ControlEntry, ControlEntry]]] | None = None
+        self.lives: dict[str, Span] = {
+            aid: span_of(actor.active, self.spans)
+            for aid, (_, actor) in self.actors.items()
+            if actor.active is not None
+        }
+
+    def span(self, period: Any) -> Span:
+        return span_of(period, self.spans)
+
+
+def finding(rule: Rule, message: str, subjects: Iterable[str], path: str | None) -> Finding:
+    return Finding(code=rule.code, severity=rule.severity, message=message, subjects=tuple(subjects), path=path)
+
+
+def sorted_index(values: frozenset[str], value: str) -> int:
+    """The index of ``value`` in a frozenset as the JSON format writes it (sorted)."""
+    return sorted(values).index(value)

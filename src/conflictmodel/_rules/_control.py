@@ -1,0 +1,210 @@
+"""CM4xx, control of territory: no two exclusive holders of one territory at once, and
+partial holders that do not overlap a full one.
+
+Each rule is registered with :func:`~._registry.rule`; ``docs/rules.md`` has its entry and a
+failing example.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from conflictmodel._model._control import ControlStatus
+from conflictmodel._model._intervals import Span
+
+from ._context import Context, ControlEntry, finding
+from ._registry import Rule, rule
+from ._report import Finding, Severity
+
+__all__: list[str] = []
+
+
+"""A control record: its index, itself, its set of controllers and its span."""
+
+
+def _controls_by_territory(ctx: Context) -> dict[str, list[ControlEntry]]:
+    """Control records grouped by territory, in document order. Computed once."""
+    if ctx.controls is None:
+        grouped: dict[str, list[ControlEntry]] = defaultdict(list)
+        span = ctx.span
+        for i, control in enumerate(ctx.scenario.controls):
+            grouped[control.territory].append((i, control, frozenset(control.controllers), span(control.period)))
+        ctx.controls = grouped
+    return ctx.controls
+
+
+@functools.lru_cache(maxsize=4096)
+def _names(controllers: frozenset[str]) -> str:
+    return "+".join(sorted(controllers))
+
+
+def _exclusive_clashes(entries: list[ControlEntry], *, certain: bool) -> Iterator[tuple[ControlEntry, ControlEntry]]:
+    """Each exclusive record that overlaps an earlier-starting one held by different
+    controllers, with one such record (the one reaching furthest). Sort and sweep,
+    keeping the two furthest-reaching records of different controller sets."""
+    lo, hi = (1, 2) if certain else (0, 3)
+    partial = ControlStatus.PARTIAL
+    # plain tuples sort natively; the record's index (document order, so id order) breaks ties
+    items = [(e[3][lo], e[3][hi], e[0], e) for e in entries if e[1].status is not partial and e[3][lo] <= e[3][hi]]
+    items.sort()
+    best_end = second_end = 0
+    best: ControlEntry | None = None
+    second: ControlEntry | None = None
+    for start, end, _, entry in items:
+        holders = entry[2]
+        if best is not None and best[2] != holders:
+            if best_end >= start:
+                yield entry, best
+        elif second is not None and second_end >= start:
+            yield entry, second
+        if best is None:
+            best, best_end = entry, end
+        elif best[2] == holders:
+            if end > best_end:
+                best, best_end = entry, end
+        elif end > best_end:
+            best, best_end, second, second_end = entry, end, best, best_end
+        elif second is None or end > second_end:
+            second, second_end = entry, end
+
+
+def _certainly_overlap(a: Span, b: Span) -> bool:
+    return max(a[1], b[1]) <= min(a[2], b[2])
+
+
+@rule(
+    "CM401",
+    "exclusive-control-overlap",
+    Severity.ERROR,
+    "A territory is under exclusive control of different actors at once",
+    """Full, contested and besieged control each say the controllers hold all of the
+    territory. Two such records with different controllers whose periods certainly
+    overlap contradict each other: ``controllers_on`` answers ``conflicting`` for the
+    days they share. Joint control is one record with several controllers.""",
+)
+def _exclusive_overlap(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for entries in _controls_by_territory(ctx).values():
+        for (i, control, holders, _), (_, other, theirs, _) in _exclusive_clashes(entries, certain=True):
+            message = (
+                f"control {control.id!r} ({_names(holders)}) and {other.id!r} ({_names(theirs)}) both hold "
+                f"{control.territory!r} exclusively during days they certainly share"
+            )
+            yield finding(rule, message, (control.id, other.id, control.territory), f"$.controls[{i}]")
+
+
+@rule(
+    "CM402",
+    "exclusive-control-possible-overlap",
+    Severity.WARNING,
+    "Exclusive control by different actors may overlap, because of imprecise dates",
+    """As CM401, but the two periods only possibly overlap: a handover known to the month
+    (one record ends in ``2017-03``, the next starts in ``2017-03``). ``controllers_on``
+    answers ``ambiguous`` on those days. Give the dates to the day to resolve it, or
+    accept the ambiguity.""",
+)
+def _exclusive_possible_overlap(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for entries in _controls_by_territory(ctx).values():
+        for (i, control, holders, mine), (_, other, theirs, its) in _exclusive_clashes(entries, certain=False):
+            if not _certainly_overlap(mine, its):
+                message = (
+                    f"control {control.id!r} ({_names(holders)}) and {other.id!r} ({_names(theirs)}) may both "
+                    f"hold {control.territory!r} exclusively: their imprecise periods possibly overlap"
+                )
+                yield finding(rule, message, (control.id, other.id, control.territory), f"$.controls[{i}]")
+
+
+def _partial_clashes(  # noqa: C901 - one sweep, kept whole
+    entries: list[ControlEntry], *, certain: bool
+) -> Iterator[tuple[ControlEntry, ControlEntry]]:
+    """Each partial record that overlaps an exclusive record whose controllers do not
+    include all of its own, with one such record. A sweep over start and end days:
+    O(m log m + s) for m records, where s counts, at each start of an exclusive record,
+    the partial records then running."""
+    if all(e[1].status is not ControlStatus.PARTIAL for e in entries):
+        return
+    lo, hi = (1, 2) if certain else (0, 3)
+    points: list[tuple[int, int, int, ControlEntry]] = []
+    for entry in entries:
+        span = entry[3]
+        if span[lo] <= span[hi]:
+            points.append((span[lo], 1, entry[0], entry))
+            points.append((span[hi] + 1, 0, entry[0], entry))
+    points.sort()  # ends before starts on one day; the record's index breaks ties
+    exclusive: dict[int, ControlEntry] = {}
+    partial: dict[int, ControlEntry] = {}
+    counts: Counter[str] = Counter()
+    reported: set[int] = set()
+    for _, is_start, rid, entry in points:
+        is_partial = entry[1].status is ControlStatus.PARTIAL
+        if not is_start:
+            if is_partial:
+                partial.pop(rid, None)
+            elif exclusive.pop(rid, None) is not None:
+                counts.subtract(entry[2])
+            continue
+        if is_partial:
+            if exclusive and any(counts[a] < len(exclusive) for a in entry[2]):
+                partner = next(e for e in exclusive.values() if not entry[2] <= e[2])
+                reported.add(rid)
+                yield entry, partner
+            partial[rid] = entry
+        else:
+            for pid, running in partial.items():
+                if pid not in reported and not running[2] <= entry[2]:
+                    reported.add(pid)
+                    yield running, entry
+            exclusive[rid] = entry
+            counts.update(entry[2])
+
+
+def _certain_partial_clashes(ctx: Context) -> dict[str, list[tuple[ControlEntry, ControlEntry]]]:
+    """CM403's clashes by territory, computed once (CM404 leaves their records out)."""
+    if ctx.partial_certain is None:
+        ctx.partial_certain = {
+            territory: list(_partial_clashes(entries, certain=True))
+            for territory, entries in _controls_by_territory(ctx).items()
+        }
+    return ctx.partial_certain
+
+
+@rule(
+    "CM403",
+    "partial-control-overlap",
+    Severity.ERROR,
+    "Partial control by an actor overlaps exclusive control by others",
+    """A partial record says its controllers hold part of the territory; an exclusive
+    record at the same time says other controllers hold all of it. Both cannot be
+    true: ``controllers_on`` answers ``conflicting``. Record the part as its own
+    territory, or make the exclusive record partial.""",
+)
+def _partial_overlap(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for clashes in _certain_partial_clashes(ctx).values():
+        for (i, control, holders, _), (_, other, theirs, _) in clashes:
+            message = (
+                f"partial control {control.id!r} ({_names(holders)}) of {control.territory!r} certainly overlaps "
+                f"exclusive control {other.id!r} ({_names(theirs)})"
+            )
+            yield finding(rule, message, (control.id, other.id, control.territory), f"$.controls[{i}]")
+
+
+@rule(
+    "CM404",
+    "partial-control-possible-overlap",
+    Severity.WARNING,
+    "Partial control may overlap exclusive control by others, because of imprecise dates",
+    """As CM403, but the periods only possibly overlap; ``controllers_on`` answers
+    ``ambiguous`` on the days in question.""",
+)
+def _partial_possible_overlap(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    certain = _certain_partial_clashes(ctx)
+    for territory, entries in _controls_by_territory(ctx).items():
+        reported = {a[1].id for a, _ in certain[territory]}
+        for (i, control, holders, mine), (_, other, theirs, its) in _partial_clashes(entries, certain=False):
+            if control.id not in reported and not _certainly_overlap(mine, its):
+                message = (
+                    f"partial control {control.id!r} ({_names(holders)}) of {control.territory!r} possibly "
+                    f"overlaps exclusive control {other.id!r} ({_names(theirs)})"
+                )
+                yield finding(rule, message, (control.id, other.id, control.territory), f"$.controls[{i}]")

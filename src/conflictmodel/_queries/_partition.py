@@ -86,9 +86,9 @@ class Partition:
     unrecorded: float
     ambiguous: float
     undetermined: float
-    effective_controllers: float | None
-    government: str | None
-    government_share: float | None
+    effective_controllers: float | None = None
+    government: str | None = None
+    government_share: float | None = None
     pieces: int
     unweighted: tuple[str, ...]
 

@@ -27,6 +27,7 @@ from ._model._alignment import (
 )
 from ._model._control import Basis, Control, ControlStatus
 from ._model._dates import PartialDate, Period, Precision
+from ._model._extras import MissingExtraError
 from ._model._errors import ConflictModelError, FieldError, LoadError, ParseError, Problem, UnknownIdError
 from ._model._events import CoordinatePrecision, Coordinates, Event, EventActor, EventKind, EventRole, Fatalities
 from ._model._frozenmap import FrozenMap
@@ -41,6 +42,7 @@ from ._queries._control_state import ControlChange, ControlKind, ControlPeriod, 
 from ._queries._partition import Partition, Share
 from ._rules._report import Finding, InvariantError, Report, Severity
 from ._rules._validate import RULES, Rule, validate
+from ._version import __version__ as __version__
 
 __all__ = [
     "RULES",
@@ -85,6 +87,7 @@ __all__ = [
     "LinkRelation",
     "LoadError",
     "Membership",
+    "MissingExtraError",
     "Meta",
     "Obligation",
     "Origin",

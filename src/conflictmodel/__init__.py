@@ -27,9 +27,9 @@ from ._model._alignment import (
 )
 from ._model._control import Basis, Control, ControlStatus, Portion
 from ._model._dates import PartialDate, Period, Precision
-from ._model._extras import MissingExtraError
 from ._model._errors import ConflictModelError, FieldError, LoadError, ParseError, Problem, UnknownIdError
 from ._model._events import CoordinatePrecision, Coordinates, Event, EventActor, EventKind, EventRole, Fatalities
+from ._model._extras import MissingExtraError
 from ._model._frozenmap import FrozenMap
 from ._model._geometry import Geometry, GeometryType
 from ._model._provenance import Origin, Source
@@ -87,8 +87,8 @@ __all__ = [
     "LinkRelation",
     "LoadError",
     "Membership",
-    "MissingExtraError",
     "Meta",
+    "MissingExtraError",
     "Obligation",
     "Origin",
     "ParseError",

@@ -43,7 +43,7 @@ def _answers(s: cm.Scenario, day: str) -> Iterator[tuple[Any, Any]]:
     yield tuple[cm.ControlChange, ...], s.changes_between("2011-01-01", day)
     for country in (t.id for t in s.territories if t.kind is cm.TerritoryKind.COUNTRY):
         for weight in ("area", "population", "count"):
-            yield cm.Partition, s.partition(day, within=country, weight=weight)  # type: ignore[arg-type]
+            yield cm.Partition, s.partition(day, within=country, weight=weight)
     for actor in actors:
         for ties in (s.allies_of(actor, day), s.supporters_of(actor, day), s.enemies_of(actor, day)):
             yield tuple[cm.Tie, ...], ties
@@ -96,7 +96,9 @@ class TestBundledScenario:
         assert encoder is _jsonformat.encode
 
     def test_open_ends_are_left_out(self) -> None:
-        period = cm.ControlPeriod(start=dt.date(2017, 1, 2), state=cm.ControlState(territory="t", kind=cm.ControlKind.HELD))
+        period = cm.ControlPeriod(
+            start=dt.date(2017, 1, 2), state=cm.ControlState(territory="t", kind=cm.ControlKind.HELD)
+        )
         assert {"start": "2017-01-02", "state": {"territory": "t", "kind": "held"}} == cm.to_dict(period)
 
     def test_a_report_with_findings_round_trips(self) -> None:
@@ -157,7 +159,9 @@ class TestStrictReading:
             cm.from_dict(cm.FrozenMap[cm.ControlState], data)
         assert [
             cm.Problem('$["sy-idlib"].extra', "unknown field"),
-            cm.Problem('$["sy-idlib"].kind', "'owned' is not one of " + ", ".join(repr(k.value) for k in cm.ControlKind)),
+            cm.Problem(
+                '$["sy-idlib"].kind', "'owned' is not one of " + ", ".join(repr(k.value) for k in cm.ControlKind)
+            ),
         ] == sorted(caught.value.problems, key=lambda p: p.path)
 
     def test_a_literal_does_not_coerce(self) -> None:

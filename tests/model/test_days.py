@@ -7,6 +7,7 @@ import datetime as dt
 import subprocess
 import sys
 import zoneinfo
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -25,7 +26,7 @@ times = st.times()
 @given(day=days, time=times)
 def test_every_form_of_a_day_is_the_same_day(day: dt.date, time: dt.time) -> None:
     moment = dt.datetime.combine(day, time)
-    forms = [
+    forms: list[Any] = [
         day,
         day.isoformat(),
         moment,
@@ -40,7 +41,7 @@ def test_every_form_of_a_day_is_the_same_day(day: dt.date, time: dt.time) -> Non
 def test_a_pandas_timestamp_is_its_date(day: dt.date, time: dt.time) -> None:
     stamp = pd.Timestamp(dt.datetime.combine(day, time))
     assert day == as_day(stamp)
-    assert day == as_day(stamp.to_datetime64())
+    assert day == as_day(stamp.to_datetime64())  # type: ignore[arg-type]  # DayLike does not name numpy types
 
 
 def test_queries_accept_every_form() -> None:
@@ -71,6 +72,12 @@ def test_a_tzinfo_without_an_offset_is_naive() -> None:
     class NoOffset(dt.tzinfo):
         def utcoffset(self, _: dt.datetime | None) -> None:
             return None
+
+        def dst(self, _: dt.datetime | None) -> None:
+            return None
+
+        def tzname(self, _: dt.datetime | None) -> str:
+            return "nowhere"
 
     assert dt.date(2017, 1, 2) == as_day(dt.datetime(2017, 1, 2, 5, tzinfo=NoOffset()))
 

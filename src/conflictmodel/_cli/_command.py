@@ -51,7 +51,7 @@ def _no_arguments(_: argparse.ArgumentParser) -> None:
 class Command:
     """A subcommand: its ``name``, one-line ``help``, a longer ``description``, the
     function that adds its own ``arguments``, whether it ``reports`` (and so takes the
-    output options), and the function that ``run``\\ s it and returns the exit code."""
+    output options), and the ``run`` function that returns the exit code."""
 
     name: str
     help: str

@@ -2,7 +2,7 @@
 
 * **Colour** only when the stream is a terminal, ``NO_COLOR`` is not set (to anything
   but the empty text), ``TERM`` is not ``dumb`` and ``--no-color`` was not given.
-* **Progress**: one line on standard error, redrawn in place (``\\r``), only when standard
+* **Progress**: one line on standard error, redrawn in place (a carriage return), only when standard
   error is a terminal and ``--quiet`` was not given; it names the phase (reading a file,
   writing one), counts rows where the reader reports them, shows the elapsed seconds,
   and is erased when the phase ends, so that nothing of it stays in a scrollback or a
@@ -22,7 +22,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, TextIO
+from typing import Any, Self, TextIO
 
 __all__ = ["Console", "Progress", "colour_wanted"]
 
@@ -82,7 +82,7 @@ class Progress:
         while not self._done.wait(self._interval):
             self._draw()
 
-    def __enter__(self) -> Progress:
+    def __enter__(self) -> Self:
         if self._stream is not None:
             self._draw()
             self._thread = threading.Thread(target=self._tick, name="conflictmodel-progress", daemon=True)

@@ -2,8 +2,9 @@
 
 The import report goes to stdout (to stderr when the scenario itself goes to stdout),
 as text or, with ``--format json``, as one JSON document; on a terminal a progress line
-on stderr counts the rows read and then times the writing. Exit codes: 0 every row imported, 1 some rows rejected (the scenario is
-still written), 2 the file could not be read as that format.
+on stderr counts the rows read and then times the writing. Exit codes: 0 every row
+imported, 1 some rows rejected (the scenario is still written), 2 the file could not be
+read as that format.
 """
 
 from __future__ import annotations

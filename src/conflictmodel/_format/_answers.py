@@ -92,7 +92,10 @@ def _value_map_factory(type_: Any, converter: cattrs.Converter) -> Hook:
             try:
                 items[key] = item_hook(item, item_type)
             except Exception as exc:  # noqa: BLE001 - collected, reported under the key's path
-                exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote(f"@ key {key!r}", key, item_type)]
+                exc.__notes__ = [
+                    *getattr(exc, "__notes__", []),
+                    IterableValidationNote(f"@ key {key!r}", key, item_type),
+                ]
                 errors.append(exc)
         if errors:
             raise ClassValidationError("While structuring a mapping", errors, FrozenMap)

@@ -147,10 +147,10 @@ def as_day(day: DayLike) -> dt.date:
             return day
         if day.tzinfo is not None and day.utcoffset() is not None:
             raise FieldError("day", day, _AWARE)
-        date = day.date()
-        if type(date) is not dt.date:  # pandas.NaT is a datetime whose date is NaT
+        its_date = day.date()
+        if type(its_date) is not dt.date:  # pandas.NaT is a datetime whose date is NaT
             raise FieldError("day", day, "a day (NaT is a missing value)")
-        return date
+        return its_date
     if type(day) is not str:
         return _numpy_day(day)
     date = PartialDate.from_text(day)

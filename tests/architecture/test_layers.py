@@ -29,6 +29,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "queries": frozenset({"values", "records", "queries"}),
     "io": frozenset({"values", "records", "format", "rules", "queries", "io", "package"}),
     "strategies": frozenset({"values", "records", "format", "rules", "queries", "strategies", "package"}),
+    "graph": frozenset({"values", "records", "graph"}),
     "cli": frozenset({"values", "records", "format", "rules", "queries", "io", "cli", "package"}),
     "package": frozenset({"values", "records", "format", "rules", "queries", "strategies", "cli", "package"}),
 }
@@ -43,6 +44,7 @@ _FOLDERS = {
     "_queries": "queries",
     "io": "io",
     "strategies": "strategies",
+    "graph": "graph",
     "_cli": "cli",
 }
 

@@ -33,6 +33,60 @@ def _holds(periods: tuple[Period | None, ...], day: dt.date) -> tuple[bool, bool
     return possibly, certainly
 
 
+_POSSIBLY, _CERTAINLY = 0, 1
+
+
+def _add_alliances(graph: Any, scenario: Scenario, when: dt.date, kept: int) -> None:
+    for alliance in scenario.alliances:
+        for first, second in itertools.permutations(alliance.members, 2):
+            holds = _holds((alliance.period, first.period, second.period), when)
+            if first.actor != second.actor and holds[kept]:
+                graph.add_edge(
+                    first.actor,
+                    second.actor,
+                    key=alliance.id,
+                    kind="alliance",
+                    record=alliance.id,
+                    kinds=(alliance.kind.value,),
+                    certain=holds[_CERTAINLY],
+                )
+
+
+def _add_supports(graph: Any, scenario: Scenario, when: dt.date, kept: int, *, include_alleged: bool) -> None:
+    for support in scenario.supports:
+        holds = _holds((support.period,), when)
+        if holds[kept] and (include_alleged or not support.alleged):
+            graph.add_edge(
+                support.supporter,
+                support.recipient,
+                key=support.id,
+                kind="support",
+                record=support.id,
+                kinds=tuple(sorted(kind.value for kind in support.kinds)),
+                alleged=support.alleged,
+                certain=holds[_CERTAINLY],
+            )
+
+
+def _add_hostilities(graph: Any, scenario: Scenario, when: dt.date, kept: int) -> None:
+    for hostility in scenario.hostilities:
+        holds = _holds((hostility.period,), when)
+        if not holds[kept]:
+            continue
+        intensity = None if hostility.intensity is None else hostility.intensity.value
+        for a, b in itertools.product(hostility.side_a, hostility.side_b):
+            for source, target in ((a, b), (b, a)):
+                graph.add_edge(
+                    source,
+                    target,
+                    key=hostility.id,
+                    kind="hostility",
+                    record=hostility.id,
+                    intensity=intensity,
+                    certain=holds[_CERTAINLY],
+                )
+
+
 def alignment_graph(
     scenario: Scenario,
     day: DayLike,
@@ -72,13 +126,9 @@ def alignment_graph(
     """
     networkx = require("networkx", extra="networkx", purpose="conflictmodel.graph.alignment_graph")
     when = as_day(day)
-    keep = (lambda possibly, _: possibly) if reading == "possibly" else (lambda _, certainly: certainly)
     graph: Any = networkx.MultiDiGraph(day=when.isoformat(), reading=reading, title=scenario.meta.title)
-    camp_of = {
-        member: index
-        for index, camp in enumerate(scenario.camps(when, reading=reading, include_alleged=include_alleged))
-        for member in camp.members
-    }
+    camps = scenario.camps(when, reading=reading, include_alleged=include_alleged)
+    camp_of = {member: index for index, camp in enumerate(camps) for member in camp.members}
     for actor in scenario.actors:
         if _holds((actor.active,), when)[0]:
             graph.add_node(
@@ -89,49 +139,9 @@ def alignment_graph(
                 parent=actor.parent,
                 camp=camp_of.get(actor.id),
             )
-    for alliance in scenario.alliances:
-        for first, second in itertools.permutations(alliance.members, 2):
-            if first.actor == second.actor:
-                continue
-            possibly, certainly = _holds((alliance.period, first.period, second.period), when)
-            if keep(possibly, certainly):
-                graph.add_edge(
-                    first.actor,
-                    second.actor,
-                    key=alliance.id,
-                    kind="alliance",
-                    record=alliance.id,
-                    kinds=(alliance.kind.value,),
-                    certain=certainly,
-                )
-    for support in scenario.supports:
-        possibly, certainly = _holds((support.period,), when)
-        if keep(possibly, certainly) and (include_alleged or not support.alleged):
-            graph.add_edge(
-                support.supporter,
-                support.recipient,
-                key=support.id,
-                kind="support",
-                record=support.id,
-                kinds=tuple(sorted(kind.value for kind in support.kinds)),
-                alleged=support.alleged,
-                certain=certainly,
-            )
-    for hostility in scenario.hostilities:
-        possibly, certainly = _holds((hostility.period,), when)
-        if not keep(possibly, certainly):
-            continue
-        intensity = None if hostility.intensity is None else hostility.intensity.value
-        for a, b in itertools.product(hostility.side_a, hostility.side_b):
-            for source, target in ((a, b), (b, a)):
-                graph.add_edge(
-                    source,
-                    target,
-                    key=hostility.id,
-                    kind="hostility",
-                    record=hostility.id,
-                    intensity=intensity,
-                    certain=certainly,
-                )
+    kept = _POSSIBLY if reading == "possibly" else _CERTAINLY
+    _add_alliances(graph, scenario, when, kept)
+    _add_supports(graph, scenario, when, kept, include_alleged=include_alleged)
+    _add_hostilities(graph, scenario, when, kept)
     result: nx.MultiDiGraph[str] = graph
     return result

@@ -23,7 +23,7 @@ class _Cells(HTMLParser):
         self.tags: list[str] = []
         self._open = False
 
-    def handle_starttag(self, tag: str, attrs: object) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # noqa: ARG002 - the base class signature
         self.tags.append(tag)
         if tag in ("td", "th", "caption"):
             self._open = True

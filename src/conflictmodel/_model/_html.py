@@ -30,7 +30,8 @@ def html_table(
 ) -> str:
     """A ``<table>`` with an escaped ``caption``, ``header`` and ``rows``; ``notes`` are
     lines of text after the rows. At most ``max_rows`` rows are shown."""
-    body, left_out = [], 0
+    body: list[str] = []
+    left_out = 0
     for row in rows:
         if len(body) < max_rows:
             body.append(f"<tr>{_cells('td', row)}</tr>")

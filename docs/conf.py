@@ -10,7 +10,10 @@ No extension here needs the network: intersphinx is deliberately not used.
 
 from __future__ import annotations
 
+import doctest
 import importlib.metadata
+import typing
+from typing import Any
 
 project = "conflictmodel"
 author = "The conflictmodel developers"
@@ -60,7 +63,31 @@ except ImportError:  # examples that need it are skipped
     jsonschema = None
 """
 doctest_test_doctest_blocks = "default"
+# Exact error messages: Sphinx's default flags include IGNORE_EXCEPTION_DETAIL, which
+# would let a documented message drift from the real one unnoticed.
+doctest_default_flags = doctest.ELLIPSIS | doctest.DONT_ACCEPT_TRUE_FOR_1
 
 # --- HTML ---------------------------------------------------------------------------
 html_theme = "furo"
 html_title = f"conflictmodel {release}"
+
+
+# --- overloads ----------------------------------------------------------------------
+# An overloaded function's signatures are rendered one per overload, each with its own
+# return type; the implementation's own annotation (``Any``, to cover them all) would
+# add a misleading "Return type: Any" under them, so it is dropped.
+
+
+def _drop_overloaded_return(app: Any, _objtype: str, name: str, obj: Any, *_: Any) -> None:
+    if not callable(obj) or not typing.get_overloads(obj):
+        return
+    document = getattr(app.env, "current_document", None)
+    annotations = getattr(document, "autodoc_annotations", None)
+    if annotations is None:  # Sphinx before 8.2 kept them here
+        annotations = app.env.temp_data.get("annotations", {})
+    annotations.get(name, {}).pop("return", None)
+
+
+def setup(app: Any) -> None:
+    """Connect the documentation's own hooks."""
+    app.connect("autodoc-process-signature", _drop_overloaded_return, priority=600)

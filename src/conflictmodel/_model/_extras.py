@@ -22,6 +22,8 @@ class MissingExtraError(ConflictModelError, ModuleNotFoundError):
     that installs it (``pip install 'conflictmodel[EXTRA]'``), ``name`` the missing
     module (as for :exc:`ModuleNotFoundError`) and ``purpose`` what needs it."""
 
+    __module__ = "conflictmodel"  # shown as conflictmodel.MissingExtraError in tracebacks
+
     def __init__(self, module: str, *, extra: str, purpose: str) -> None:
         self.extra = extra
         self.purpose = purpose

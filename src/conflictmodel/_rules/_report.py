@@ -109,6 +109,8 @@ class InvariantError(ConflictModelError, ValueError):
     Raised by :meth:`Scenario.check <conflictmodel.Scenario.check>`.
     """
 
+    __module__ = "conflictmodel"  # shown as conflictmodel.InvariantError in tracebacks
+
     def __init__(self, report: Report) -> None:
         self.report = report
         errors = report.errors

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import doctest
 import importlib.metadata
+import shutil
 import typing
+from pathlib import Path
 from typing import Any
 
 project = "conflictmodel"
@@ -88,6 +90,20 @@ def _drop_overloaded_return(app: Any, _objtype: str, name: str, obj: Any, *_: An
     annotations.get(name, {}).pop("return", None)
 
 
+# --- the published schema -------------------------------------------------------------
+# The schema's ``$id`` is its address on the documentation site: every HTML build
+# publishes the shipped file at ``schema/conflictmodel-1.schema.json``.
+_SCHEMA = Path(__file__).parents[1] / "src" / "conflictmodel" / "schema" / "conflictmodel-1.schema.json"
+
+
+def _publish_schema(app: Any, exception: BaseException | None) -> None:
+    if exception is None and app.builder.format == "html":
+        target = Path(app.outdir) / "schema"
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(_SCHEMA, target / _SCHEMA.name)
+
+
 def setup(app: Any) -> None:
     """Connect the documentation's own hooks."""
     app.connect("autodoc-process-signature", _drop_overloaded_return, priority=600)
+    app.connect("build-finished", _publish_schema)

@@ -28,7 +28,13 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.doctest",
     "sphinx.ext.napoleon",
+    "matplotlib.sphinxext.plot_directive",
 ]
+
+# --- plots (the notebook page's figure, drawn at build time) -----------------------------
+plot_formats = [("png", 110)]
+plot_html_show_formats = False
+plot_html_show_source_link = False
 
 source_suffix = {".md": "markdown"}
 root_doc = "index"

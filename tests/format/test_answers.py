@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -170,3 +172,26 @@ class TestStrictReading:
         tie = {"actor": "a", "certain": 1, "via": []}
         with pytest.raises(cm.LoadError, match="certain: 1 is not true or false"):
             cm.from_dict(cm.Tie, tie)
+
+
+def test_a_process_without_orjson_writes_the_same_text() -> None:
+    """Not only the stdlib encoder: a process where orjson cannot be imported at all."""
+    script = (
+        "import sys\n"
+        "if sys.argv[1] == 'without':\n"
+        "    sys.modules['orjson'] = None\n"
+        "import conflictmodel as cm\n"
+        "from conflictmodel._format import _jsonformat\n"
+        "s = cm.syria_2017()\n"
+        "answers = [s.partition('2017-11-30', within='sy'), s.timeline('sy-idlib'), s.camps('2017-11-30'),\n"
+        "           s.control_map('2017-11-30'), s.violations_of('astana-mou'), cm.validate(s)]\n"
+        "sys.stdout.write(_jsonformat.encode.__name__ + '\\n' + ''.join(cm.dumps(a) for a in answers))\n"
+    )
+    runs = {
+        which: subprocess.run(
+            [sys.executable, "-c", script, which], check=True, capture_output=True, text=True
+        ).stdout.split("\n", 1)
+        for which in ("with", "without")
+    }
+    assert ["_encode_orjson", "_encode_stdlib"] == [runs["with"][0], runs["without"][0]]
+    assert runs["with"][1] == runs["without"][1]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import conflictmodel as cm
@@ -113,7 +113,7 @@ class TestBundledScenario:
         _round_trips(cm.Report, report)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])  # whole worlds per example
 @given(scenario=cst.scenarios(), day=st.dates(dt.date(2011, 1, 1), dt.date(2020, 12, 31)))
 def test_answers_on_drawn_worlds_round_trip(scenario: cm.Scenario, day: dt.date) -> None:
     """Every answer of every query on generated worlds, identical text on both backends."""

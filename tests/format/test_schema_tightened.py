@@ -10,7 +10,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import conflictmodel as cm
@@ -98,7 +98,7 @@ def _loosened(document: dict[str, Any], data: st.DataObject) -> dict[str, Any]:
     return out
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])  # whole worlds per example
 @given(scenario=cst.scenarios(), data=st.data())
 def test_every_document_the_loader_accepts_validates(scenario: cm.Scenario, data: st.DataObject) -> None:
     document = _loosened(json.loads(cm.dumps(scenario)), data)

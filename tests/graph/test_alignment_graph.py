@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import conflictmodel as cm
@@ -53,7 +53,7 @@ def test_the_bundled_scenario_agrees_with_the_queries() -> None:
     _agrees(SYRIA, DAY)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])  # whole worlds per example
 @given(scenario=cst.scenarios(), day=st.dates(dt.date(2011, 1, 1), dt.date(2020, 12, 31)))
 def test_drawn_worlds_agree_with_the_queries(scenario: cm.Scenario, day: dt.date) -> None:
     _agrees(scenario, day.isoformat())

@@ -133,11 +133,6 @@ class Console:
         """A line on standard error (problems; shown even when quiet)."""
         print(text, file=self.err)
 
-    def note(self, text: str) -> None:
-        """A line of chatter on standard error, left out when quiet."""
-        if not self.quiet:
-            print(text, file=self.err)
-
     def json(self, document: Any, *, stream: TextIO | None = None) -> None:
         """One JSON document, indented, on standard output (or ``stream``)."""
         (stream or self.out).write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")

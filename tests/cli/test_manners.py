@@ -8,7 +8,6 @@ import importlib.metadata
 import io
 import json
 import re
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -228,8 +227,26 @@ class TestProgress:
             assert not progress.active
 
 
-def test_a_closed_pipe_ends_quietly() -> None:
-    shell = f"{sys.executable} -m conflictmodel summary | head -1"
-    done = subprocess.run(shell, shell=True, capture_output=True, text=True, check=False)  # noqa: S602 - a fixed pipeline
-    assert "Syria, late 2017\n" == done.stdout
-    assert "" == done.stderr
+class ClosedPipe(io.StringIO):
+    """Standard output whose reader has gone away (``| head``)."""
+
+    def write(self, _: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+@pytest.mark.parametrize("argv", [[], ["validate", str(EXAMPLE), "--format", "json"]], ids=["main-job", "validate"])
+def test_a_closed_pipe_ends_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert 141 == main(argv)
+    assert "" == capsys.readouterr().err
+
+
+def test_an_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def interrupted(*_: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("conflictmodel._cli._main.run_summary", interrupted)
+    assert 130 == main([])
+    assert "interrupted\n" == capsys.readouterr().err

@@ -9,6 +9,7 @@ the parser from them and runs the one asked for.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -16,11 +17,14 @@ from typing import Any
 
 from conflictmodel._version import __version__
 
-from ._command import EXIT_PROBLEMS, Command, commands, output_options
+from ._command import Command, commands, output_options
 from ._console import Console
 from ._summarize import run_summary
 
 __all__ = ["main", "parser"]
+
+EXIT_CLOSED_PIPE = 141
+EXIT_INTERRUPTED = 130
 
 
 def parser(registered: dict[str, Command] | None = None) -> argparse.ArgumentParser:
@@ -59,14 +63,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     console = Console(quiet=getattr(args, "quiet", False), colour=getattr(args, "colour", True))
     try:
-        if args.command is None:
-            return run_summary([], None, "text", console)
-        code: int = args.run(args, console)
-    except BrokenPipeError:  # the reader went away (``| head``): stop quietly
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_PROBLEMS
+        code: int = run_summary([], None, "text", console) if args.command is None else args.run(args, console)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly, as 128 + SIGPIPE
+        with contextlib.suppress(OSError, ValueError):  # stdout may be no file at all
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_CLOSED_PIPE
     except KeyboardInterrupt:
         console.error("interrupted")
-        return 130
+        return EXIT_INTERRUPTED
     return code

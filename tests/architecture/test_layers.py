@@ -18,7 +18,7 @@ import pytest
 SRC = Path(__file__).parents[2] / "src"
 
 # Within the records layer, these modules are values: they never import a record module.
-VALUE_MODULES = frozenset({"_errors", "_frozenmap", "_dates", "_intervals", "_geometry", "_fields"})
+VALUE_MODULES = frozenset({"_errors", "_extras", "_frozenmap", "_html", "_dates", "_intervals", "_geometry", "_fields"})
 
 # Which layers each layer may import (its own included).
 ALLOWED: dict[str, frozenset[str]] = {
@@ -29,6 +29,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "queries": frozenset({"values", "records", "queries"}),
     "io": frozenset({"values", "records", "format", "rules", "queries", "io", "package"}),
     "strategies": frozenset({"values", "records", "format", "rules", "queries", "strategies", "package"}),
+    "graph": frozenset({"values", "records", "graph"}),
     "cli": frozenset({"values", "records", "format", "rules", "queries", "io", "cli", "package"}),
     "package": frozenset({"values", "records", "format", "rules", "queries", "strategies", "cli", "package"}),
 }
@@ -43,6 +44,7 @@ _FOLDERS = {
     "_queries": "queries",
     "io": "io",
     "strategies": "strategies",
+    "graph": "graph",
     "_cli": "cli",
 }
 

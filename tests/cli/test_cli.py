@@ -63,7 +63,9 @@ class TestSummary:
     def test_json_has_every_section(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         path = write(tmp_path / "small.json", SMALL)
         assert main(["summary", str(path), "--format", "json"]) == 0
-        view = json.loads(capsys.readouterr().out)
+        (view,) = json.loads(capsys.readouterr().out)["files"]
+        assert view["source"] == str(path)
+        assert view["ok"] is True
         assert view["day"] == "2017-11-30"
         states = {row["territory"]: (row["state"], row["controllers"]) for row in view["control"]}
         assert states["t1"] == ("held", ["gov"])
@@ -77,7 +79,8 @@ class TestSummary:
     def test_another_day(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         path = write(tmp_path / "small.json", SMALL)
         assert main(["summary", str(path), "--on", "2017-03-01", "--format", "json"]) == 0
-        states = {row["territory"]: row["state"] for row in json.loads(capsys.readouterr().out)["control"]}
+        (view,) = json.loads(capsys.readouterr().out)["files"]
+        states = {row["territory"]: row["state"] for row in view["control"]}
         assert (states["t1"], states["t2"]) == ("held", "unrecorded")
 
     def test_text_tables(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -552,7 +552,7 @@ def test_event_date_with_start_only_is_accepted() -> None:
 
 
 def test_geometry_accepts_every_type() -> None:
-    shapes = {
+    shapes: dict[cm.GeometryType, cm.GeometryCoordinates] = {
         cm.GeometryType.POINT: (36.0, 35.0, 120.0),
         cm.GeometryType.MULTI_POINT: ((36.0, 35.0),),
         cm.GeometryType.LINE_STRING: ((36.0, 35.0), (37.0, 35.0)),

@@ -95,11 +95,13 @@ def test_the_state_names_certain_and_uncertain_records() -> None:
     assert not state.inherited
 
 
-def test_days_may_be_dates_or_iso_text() -> None:
-    assert HANDOVER.controllers_on("t", dt.date(2016, 1, 1)) == HANDOVER.controllers_on("t", "2016-01-01")
+def test_days_may_be_dates_naive_datetimes_or_iso_text() -> None:
+    expected = HANDOVER.controllers_on("t", "2016-01-01")
+    assert expected == HANDOVER.controllers_on("t", dt.date(2016, 1, 1))
+    assert expected == HANDOVER.controllers_on("t", dt.datetime(2016, 1, 1, 23, 59))  # noqa: DTZ001 - a naive day
 
 
-@pytest.mark.parametrize("bad", ["2016", "2016-01", "2016-02-30", dt.datetime(2016, 1, 1, 12, 0)])  # noqa: DTZ001
+@pytest.mark.parametrize("bad", ["2016", "2016-01", "2016-02-30", dt.datetime(2016, 1, 1, 12, 0, tzinfo=dt.UTC)])
 def test_days_must_be_whole_days(bad: Any) -> None:
     with pytest.raises(cm.FieldError):
         HANDOVER.controllers_on("t", bad)

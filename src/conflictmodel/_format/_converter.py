@@ -39,6 +39,8 @@ from conflictmodel._model._frozenmap import FrozenMap
 from conflictmodel._model._geometry import Geometry, GeometryType
 from conflictmodel._model._provenance import Origin
 
+from ._answers import register_answer_hooks
+
 __all__ = ["DETAILED", "FAST", "expected_type"]
 
 StructureHook = Callable[[Any, Any], Any]
@@ -560,6 +562,7 @@ def _make(detailed: bool) -> cattrs.Converter:
     converter.register_unstructure_hook_func(_is_frozenset, _sorted_values)
     converter.register_unstructure_hook_factory(_is_tuple, _tuple_unstructure_factory)
     converter.register_unstructure_hook_factory(_is_attrs_model, _class_unstructure_factory)
+    register_answer_hooks(converter)
     return converter
 
 

@@ -12,6 +12,8 @@ __all__ = ["ConflictModelError", "FieldError", "LoadError", "ParseError", "Probl
 class ConflictModelError(Exception):
     """Root of every error raised by :mod:`conflictmodel`."""
 
+    __module__ = "conflictmodel"  # shown as conflictmodel.ConflictModelError in tracebacks
+
 
 class FieldError(ConflictModelError, ValueError):
     """A model object was given a value its field refuses.
@@ -19,6 +21,8 @@ class FieldError(ConflictModelError, ValueError):
     Raised at construction. ``field`` names the field, ``value`` is what was given and
     ``expected`` says what the field accepts.
     """
+
+    __module__ = "conflictmodel"  # shown as conflictmodel.FieldError in tracebacks
 
     def __init__(self, field: str, value: object, expected: str, *, message: str | None = None) -> None:
         self.field = field
@@ -58,6 +62,8 @@ class LoadError(ConflictModelError, ValueError):
     with its JSON path (``$.controls[12].period.end``); ``source`` names the input
     (a file name) when one is known."""
 
+    __module__ = "conflictmodel"  # shown as conflictmodel.LoadError in tracebacks
+
     def __init__(self, problems: Sequence[Problem], source: str | None = None) -> None:
         self.problems = tuple(problems)
         self.source = source
@@ -71,9 +77,13 @@ class ParseError(LoadError):
     """The input could not be read or is not JSON text (its single problem says where:
     line and column for broken JSON, byte offset for bad UTF-8)."""
 
+    __module__ = "conflictmodel"  # shown as conflictmodel.ParseError in tracebacks
+
 
 class UnknownIdError(ConflictModelError, KeyError):
     """No object in the scenario has this id (or none of the requested ``kind``)."""
+
+    __module__ = "conflictmodel"  # shown as conflictmodel.UnknownIdError in tracebacks
 
     def __init__(self, id: str, *, kind: str | None = None) -> None:  # noqa: A002 - the domain's own word
         self.id = id

@@ -145,7 +145,7 @@ def id_tuple(*, min_size: int = 0) -> Validator:
     """A ``tuple`` of distinct ids, in a meaningful order."""
     expected = _collection("a tuple", min_size, "ids")
 
-    @describe({"items": ID_SCHEMA, "minItems": min_size})
+    @describe({"items": ID_SCHEMA, "minItems": min_size, "uniqueItems": True})
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not tuple or len(value) < min_size:
             raise FieldError(attribute.name, value, expected)

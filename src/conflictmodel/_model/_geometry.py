@@ -11,7 +11,17 @@ import attrs
 from . import _fields as r
 from ._errors import FieldError
 
-__all__ = ["Geometry", "GeometryType", "contains_point"]
+__all__ = ["Geometry", "GeometryCoordinates", "GeometryType", "Position", "contains_point"]
+
+Position = tuple[float, ...]
+"""One GeoJSON position: ``(longitude, latitude)`` or ``(longitude, latitude, altitude)``."""
+
+GeometryCoordinates = (
+    Position | tuple[Position, ...] | tuple[tuple[Position, ...], ...] | tuple[tuple[tuple[Position, ...], ...], ...]
+)
+"""The ``coordinates`` of a :class:`Geometry`, nested by its type: a position (Point), a
+tuple of positions (MultiPoint, LineString), of lines or rings (MultiLineString, Polygon),
+or of polygons (MultiPolygon)."""
 
 
 class GeometryType(enum.Enum):
@@ -89,7 +99,7 @@ class Geometry:
     positions in (longitude, latitude) order as RFC 7946 requires."""
 
     type: GeometryType = attrs.field(validator=r.member_of(GeometryType))
-    coordinates: tuple[Any, ...] = attrs.field()
+    coordinates: GeometryCoordinates = attrs.field()
 
     def __attrs_post_init__(self) -> None:
         _check_positions("coordinates", self.coordinates, _DEPTH[self.type])
@@ -136,6 +146,7 @@ def _in_polygon(lon: float, lat: float, rings: tuple[Any, ...]) -> bool:
 
 def contains_point(geometry: Geometry, lon: float, lat: float) -> bool:
     """Whether a polygonal geometry contains a point (even-odd rule; holes excluded)."""
+    coordinates: Any = geometry.coordinates  # nested by the type, checked at construction
     if geometry.type is GeometryType.POLYGON:
-        return _in_polygon(lon, lat, geometry.coordinates)
-    return any(_in_polygon(lon, lat, polygon) for polygon in geometry.coordinates)
+        return _in_polygon(lon, lat, coordinates)
+    return any(_in_polygon(lon, lat, polygon) for polygon in coordinates)

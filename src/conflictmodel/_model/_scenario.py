@@ -16,6 +16,7 @@ from ._dates import DayLike, PartialDate
 from ._errors import UnknownIdError
 from ._events import Event
 from ._frozenmap import FrozenMap
+from ._html import html_table
 from ._provenance import Source
 from ._territory import Territory
 from ._violations import Violation
@@ -60,13 +61,14 @@ def _records(kind: type[Any]) -> Any:
     return attrs.field(default=(), converter=_by_id, validator=r.tuple_of(kind))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Scenario:
     """One modelled world: its metadata and its records, each collection ordered by id.
 
     Immutable: make changes with :func:`attrs.evolve`, which builds a new scenario.
     Lookups and queries build their indexes once, on first use, and keep them (safe
-    because the scenario never changes).
+    because the scenario never changes). Its ``repr`` is one line (title, as-of day,
+    counts); in a notebook it shows as a table of the counts.
     """
 
     meta: Meta = attrs.field(validator=r.instance(Meta))
@@ -92,6 +94,20 @@ class Scenario:
 
     def __len__(self) -> int:
         return sum(len(getattr(self, name)) for name in COLLECTIONS)
+
+    def __repr__(self) -> str:
+        as_of = f" as of {self.meta.as_of}" if self.meta.as_of is not None else ""
+        counts = ", ".join(f"{len(getattr(self, name))} {name}" for name in COLLECTIONS if getattr(self, name))
+        total = len(self)
+        return f"<Scenario {self.meta.title!r}{as_of}: {total} record{'s' if total != 1 else ''}" + (
+            f" ({counts})>" if counts else ">"
+        )
+
+    def _repr_html_(self) -> str:
+        """The scenario as a notebook shows it: the records by collection."""
+        as_of = f" — as of {self.meta.as_of}" if self.meta.as_of is not None else ""
+        rows = [(name, len(getattr(self, name))) for name in COLLECTIONS]
+        return html_table(f"{self.meta.title}{as_of}", ("collection", "records"), rows, notes=[f"{len(self)} records"])
 
     def _ids(self) -> dict[str, Record]:
         index = self._index

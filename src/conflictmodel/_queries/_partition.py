@@ -18,6 +18,7 @@ from conflictmodel._model._actors import ActorKind
 from conflictmodel._model._dates import DayLike
 from conflictmodel._model._errors import UnknownIdError
 from conflictmodel._model._frozenmap import FrozenMap
+from conflictmodel._model._html import html_table
 from conflictmodel._model._territory import TerritoryKind
 
 from ._control import day_ordinal, inherited_state
@@ -86,15 +87,37 @@ class Partition:
     unrecorded: float
     ambiguous: float
     undetermined: float
-    effective_controllers: float | None
-    government: str | None
-    government_share: float | None
+    effective_controllers: float | None = None
+    government: str | None = None
+    government_share: float | None = None
     pieces: int
     unweighted: tuple[str, ...]
 
     def share_of(self, actor: str) -> float:
         """The share of ``actor`` (joint pieces split equally), 0.0 if it holds nothing."""
         return self.by_actor.get(actor, 0.0)
+
+    def _repr_html_(self) -> str:
+        """The partition as a notebook shows it: the blocs, largest first, and the rest."""
+        rows: list[tuple[str, str, str]] = [
+            (" + ".join(share.controllers), f"{share.weight:,.6g}", f"{share.share:.1%}") for share in self.shares
+        ]
+        rest = (("unrecorded", self.unrecorded), ("ambiguous", self.ambiguous), ("undetermined", self.undetermined))
+        notes = [f"{name}: {value:.1%}" for name, value in rest if value]
+        if self.effective_controllers is not None:
+            notes.append(f"effective number of controllers: {self.effective_controllers:.2f}")
+        if self.government is not None and self.government_share is not None:
+            notes.append(f"held by the government ({self.government}) and those under it: {self.government_share:.1%}")
+        notes.append(
+            f"{self.pieces} pieces weighed by {self.weight}"
+            + (f", {len(self.unweighted)} without weight" if self.unweighted else "")
+        )
+        return html_table(
+            f"Partition of {self.within} on {self.day.isoformat()}",
+            ("controllers", self.weight, "share"),
+            rows,
+            notes=notes,
+        )
 
 
 def _weight_of(territory: Territory, weight: Weight) -> float | None:

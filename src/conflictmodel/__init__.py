@@ -27,7 +27,15 @@ from ._model._alignment import (
 )
 from ._model._control import Basis, Control, ControlStatus, Portion
 from ._model._dates import DayLike, PartialDate, Period, Precision
-from ._model._errors import ConflictModelError, FieldError, LoadError, ParseError, Problem, UnknownIdError
+from ._model._errors import (
+    AmbiguousTerritoryError,
+    ConflictModelError,
+    FieldError,
+    LoadError,
+    ParseError,
+    Problem,
+    UnknownIdError,
+)
 from ._model._events import CoordinatePrecision, Coordinates, Event, EventActor, EventKind, EventRole, Fatalities
 from ._model._extras import MissingExtraError
 from ._model._frozenmap import FrozenMap
@@ -36,7 +44,7 @@ from ._model._provenance import Origin, Source
 from ._model._scenario import Meta, Record, Scenario
 from ._model._territory import Territory, TerritoryKind
 from ._model._violations import Violation, ViolationStatus
-from ._queries._camps import Camp, Reading, Tie
+from ._queries._camps import TIE_RANKS, Camp, Reading, Tie, TieRank
 from ._queries._compliance import AgreementViolations, CandidateViolation, InForce, Perpetrators
 from ._queries._control_state import ControlChange, ControlKind, ControlPeriod, ControlState
 from ._queries._partition import Partition, Share, Weight
@@ -47,6 +55,7 @@ from ._version import __version__ as __version__
 __all__ = [
     "RULES",
     "SCHEMA_VERSION",
+    "TIE_RANKS",
     "Actor",
     "ActorKind",
     "Agreement",
@@ -56,6 +65,7 @@ __all__ = [
     "AgreementViolations",
     "Alliance",
     "AllianceKind",
+    "AmbiguousTerritoryError",
     "Basis",
     "Camp",
     "CandidateViolation",
@@ -118,6 +128,7 @@ __all__ = [
     "Territory",
     "TerritoryKind",
     "Tie",
+    "TieRank",
     "UnknownIdError",
     "Violation",
     "ViolationStatus",

@@ -415,7 +415,6 @@ def days_of(scenario: cm.Scenario) -> list[dt.date]:
 WORLDS = cst.scenarios(max_actors=4, max_territories=5)
 WEIGHTS: list[Literal["area", "count"]] = ["area", "count"]
 BOUND = {cm.Role.PARTY, cm.Role.SIGNATORY, cm.Role.GUARANTOR}
-HOLDING = (cm.ControlKind.HELD, cm.ControlKind.JOINT, cm.ControlKind.CONTESTED, cm.ControlKind.BESIEGED)
 
 
 class TestQueriesAgreeWithTheReferences:
@@ -436,11 +435,7 @@ class TestQueriesAgreeWithTheReferences:
             partition = scenario.partition(day, within=root.id, weight=weight)
             assert sorted(missing) == list(partition.unweighted)
             assert len(found) == partition.pieces
-            blocs: dict[tuple[str, ...], float] = {}
-            for territory, amount, _ in found:
-                kind, controllers, _ = ref.piece_answer(scenario, territory, day)
-                if kind in HOLDING:
-                    blocs[controllers] = blocs.get(controllers, 0.0) + amount
+            blocs, _ = ref.reference_shares(scenario, day, found)  # portions of partial pieces included
             total = sum(amount for _, amount, _ in found)
             expected = {k: round(v / total, 6) for k, v in blocs.items()} if total else {}
             assert expected == {s.controllers: round(s.share, 6) for s in partition.shares}
@@ -461,7 +456,9 @@ class TestQueriesAgreeWithTheReferences:
             assert ref.reference_enemies(scenario, actor, day) == [
                 (t.actor, t.certain, t.via) for t in scenario.enemies_of(actor, day)
             ]
-        assert ref.reference_camps(scenario, day) == [(c.members, c.ties, c.bridges) for c in scenario.camps(day)]
+        assert ref.reference_camps(scenario, day) == [
+            (c.members, c.ties, c.bridges, c.enemies) for c in scenario.camps(day)
+        ]
 
     @given(WORLDS, st.data())
     def test_agreements_in_force(self, scenario: cm.Scenario, data: st.DataObject) -> None:

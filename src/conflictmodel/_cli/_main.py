@@ -19,7 +19,7 @@ from conflictmodel._version import __version__
 
 from ._command import Command, commands, output_options
 from ._console import Console
-from ._summarize import run_summary
+from ._summarize import add_territories_option, run_summary
 
 __all__ = ["main", "parser"]
 
@@ -36,6 +36,7 @@ def parser(registered: dict[str, Command] | None = None) -> argparse.ArgumentPar
         epilog="Exit codes: 0 success, 1 problems found, 2 input unusable.",
     )
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    add_territories_option(top)
     subcommands = top.add_subparsers(dest="command", metavar="COMMAND")
     groups: dict[str, Any] = {}
     shared = output_options()
@@ -63,7 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     console = Console(quiet=getattr(args, "quiet", False), colour=getattr(args, "colour", True))
     try:
-        code: int = run_summary([], None, "text", console) if args.command is None else args.run(args, console)
+        code: int = (
+            run_summary([], None, "text", console, territories=args.territories)
+            if args.command is None
+            else args.run(args, console)
+        )
         sys.stdout.flush()  # a closed pipe shows here, not at exit
     except BrokenPipeError:  # the reader went away (``| head``): stop quietly, as 128 + SIGPIPE
         with contextlib.suppress(OSError, ValueError):  # stdout may be no file at all

@@ -27,9 +27,20 @@ __all__ = ["run_summary"]
 def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="*", metavar="FILE", help="scenario files (default: the bundled one)")
     parser.add_argument("--on", metavar="DAY", help="the day, YYYY-MM-DD (default: the scenario's as_of)")
+    add_territories_option(parser)
 
 
-def _one(given: Input, day: str | None, console: Console, *, as_json: bool) -> tuple[int, dict[str, Any]]:
+TERRITORIES_HELP = "also print the control of every territory, one line each"
+
+
+def add_territories_option(parser: argparse.ArgumentParser) -> None:
+    """``--territories``: the per-territory table, which the day view leaves out by default."""
+    parser.add_argument("--territories", action="store_true", help=TERRITORIES_HELP)
+
+
+def _one(
+    given: Input, day: str | None, console: Console, *, as_json: bool, territories: bool
+) -> tuple[int, dict[str, Any]]:
     """Report one file; its exit code and (for JSON) its entry."""
     scenario = given.scenario
     if scenario is None:
@@ -53,15 +64,16 @@ def _one(given: Input, day: str | None, console: Console, *, as_json: bool) -> t
         console.print("\n".join(summarize(scenario).lines()))
         console.print(f"  from {given.source}")
         console.print()
-        console.print("\n".join(day_view_lines(scenario, view)))
+        console.print("\n".join(day_view_lines(scenario, view, territories=territories)))
     return code, {"source": given.source, "ok": report.ok, **view}
 
 
-def run_summary(files: list[str], day: str | None, output: str, console: Console) -> int:
-    """Summarise ``files`` (the bundled scenario when empty) on ``day``; the exit code."""
+def run_summary(files: list[str], day: str | None, output: str, console: Console, *, territories: bool = False) -> int:
+    """Summarise ``files`` (the bundled scenario when empty) on ``day``; the exit code.
+    With ``territories``, the text also lists the control of every territory."""
     code, entries = EXIT_OK, []
     for given in read_inputs(files, console, default_bundled=True):
-        one, entry = _one(given, day, console, as_json=output == "json")
+        one, entry = _one(given, day, console, as_json=output == "json", territories=territories)
         code = max(code, one)
         entries.append(entry)
     if output == "json":
@@ -76,4 +88,4 @@ def run_summary(files: list[str], day: str | None, output: str, console: Console
     arguments=_arguments,
 )
 def _run(args: argparse.Namespace, console: Console) -> int:
-    return run_summary(args.files, args.on, args.format, console)
+    return run_summary(args.files, args.on, args.format, console, territories=args.territories)

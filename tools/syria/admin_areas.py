@@ -24,7 +24,12 @@ from typing import Any
 
 from geographiclib.geodesic import Geodesic  # type: ignore[import-untyped]
 
-LEVELS = (("admin0", "syr_admin0.geojson"), ("admin1", "syr_admin1.geojson"), ("admin2", "syr_admin2.geojson"), ("admin3", "syr_admin3.geojson"))
+LEVELS = (
+    ("admin0", "syr_admin0.geojson"),
+    ("admin1", "syr_admin1.geojson"),
+    ("admin2", "syr_admin2.geojson"),
+    ("admin3", "syr_admin3.geojson"),
+)
 PARENT_KEY = {"admin0": "", "admin1": "ADM0_PCODE", "admin2": "ADM1_PCODE", "admin3": "ADM2_PCODE"}
 COLUMNS = ("pcode", "level", "name_en", "name_ar", "parent_pcode", "area_km2")
 

@@ -34,12 +34,16 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "src"))
 
-import conflictmodel as cm  # noqa: E402
-import control_2017  # noqa: E402
-import records_2017  # noqa: E402
+import control_2017
+import records_2017
+
+import conflictmodel as cm
 
 TARGETS = (ROOT / "examples" / "syria_2017.json", ROOT / "src" / "conflictmodel" / "data" / "syria_2017.json")
-TANF_PARTS = {"SY030202": ("tanf-dz-sabe-byar", "sabe-byar-outside-tanf"), "SY040500": ("tanf-dz-tadmor", "tadmor-outside-tanf")}
+TANF_PARTS = {
+    "SY030202": ("tanf-dz-sabe-byar", "sabe-byar-outside-tanf"),
+    "SY040500": ("tanf-dz-tadmor", "tadmor-outside-tanf"),
+}
 GOVERNORATE_IDS = {
     "SY01": "sy-damascus", "SY02": "sy-aleppo", "SY03": "sy-rif-dimashq", "SY04": "sy-homs", "SY05": "sy-hama",
     "SY06": "sy-latakia", "SY07": "sy-idlib", "SY08": "sy-hasakah", "SY09": "sy-deir-ez-zor", "SY10": "sy-tartus",

@@ -15,6 +15,7 @@ here replace that territory's earlier records in the scenario (see
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, NamedTuple
 
 
@@ -77,13 +78,13 @@ IRAQ_BORDER = "2017-12-03"  # src-aina-sdf-iraq-border: SDF reach the border nor
 
 
 def _before(day: str) -> str:
-    import datetime as dt
-
+    """The day before ``day``: where a period ends when the next one starts."""
     return (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
 
 
 B = _before
 
+# fmt: off
 ENTRIES: tuple[Entry, ...] = (
     # --- Damascus --------------------------------------------------------------------
     e("SY010000", "saa", 0.9, None, None, "src-sohr-yarmouk-is", "src-emiratesvoice-faylaq"),
@@ -273,10 +274,12 @@ ENTRIES: tuple[Entry, ...] = (
     e("SY090100", "saa", 0.55, DEZ_SIEGE_BROKEN, B(DEZ_CITY), "src-reuters-dez-siege", "src-ap-euphrates-crossing"),
     e("SY090100", "isis", 0.45, DEZ_SIEGE_BROKEN, B(JAZIRA_STORM), "src-reuters-dez-siege"),
     e("SY090100", "isis", 0.35, JAZIRA_STORM, B(DEZ_CITY), "src-rudaw-jazira"),
-    e("SY090100", "sdf", 0.1, JAZIRA_STORM, B(DEZ_CITY), "src-rudaw-jazira", note="The industrial zone north-east of the city"),
+    e("SY090100", "sdf", 0.1, JAZIRA_STORM, B(DEZ_CITY), "src-rudaw-jazira",
+      note="The industrial zone north-east of the city"),
     e("SY090100", "saa", 0.7, DEZ_CITY, None, "src-tass-dez-city", "src-ap-dez-city"),
     e("SY090100", "sdf", 0.3, DEZ_CITY, None, "src-smm-sdf-oilfields", note="North-bank villages"),
-    e("SY090101", "sdf", 0.3, "2017-03-01", B(JAZIRA_STORM), *MAPS_SEP, note="The northern strip along the Raqqa boundary"),
+    e("SY090101", "sdf", 0.3, "2017-03-01", B(JAZIRA_STORM), *MAPS_SEP,
+      note="The northern strip along the Raqqa boundary"),
     e("SY090101", "isis", 0.7, None, B(JAZIRA_STORM), *MAPS_SEP),
     e("SY090101", "sdf", 0.6, JAZIRA_STORM, "2017-09-30", "src-rudaw-jazira"),
     e("SY090101", "isis", 0.4, JAZIRA_STORM, "2017-09-30", "src-rudaw-jazira"),
@@ -381,6 +384,7 @@ ENTRIES: tuple[Entry, ...] = (
         for t in ("SY140003", "SY140200", "SY140201")
     ),
 )
+# fmt: on
 
 OWNED: frozenset[str] = frozenset(entry.territory for entry in ENTRIES)
 """Territories whose every control record comes from this module."""

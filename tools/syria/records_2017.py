@@ -107,8 +107,11 @@ EVENTS: tuple[dict[str, Any], ...] = (
         "kind": "air_strike",
         "date": {"start": "2017-09-16", "end": "2017-09-16"},
         "location": "SY090100",
-        "actors": [{"actor": "rus-af", "role": "side_a"}, {"actor": "saa", "role": "side_a"},
-                   {"actor": "sdf", "role": "target"}],
+        "actors": [
+            {"actor": "rus-af", "role": "side_a"},
+            {"actor": "saa", "role": "side_a"},
+            {"actor": "sdf", "role": "target"},
+        ],
         "description": "The SDF said Russian and government aircraft struck its fighters in the industrial area"
         " north-east of Deir ez-Zor, wounding six; Russia denied it",
         "sources": ["src-afp-sdf-strike-0916"],
@@ -118,8 +121,11 @@ EVENTS: tuple[dict[str, Any], ...] = (
         "kind": "air_strike",
         "date": {"start": "2017-09-25", "end": "2017-09-25"},
         "location": "SY090105",
-        "actors": [{"actor": "rus-af", "role": "side_a"}, {"actor": "saa", "role": "side_a"},
-                   {"actor": "sdf", "role": "target"}],
+        "actors": [
+            {"actor": "rus-af", "role": "side_a"},
+            {"actor": "saa", "role": "side_a"},
+            {"actor": "sdf", "role": "target"},
+        ],
         "description": "The SDF said Russian jets and government forces struck its positions near the gas field it"
         " had taken, killing and wounding fighters",
         "sources": ["src-reuters-sdf-strike-0925"],
@@ -140,8 +146,12 @@ EVENTS: tuple[dict[str, Any], ...] = (
         "kind": "talks",
         "date": {"start": "2017-11-28", "end": "2017-12-14"},
         "location": "sy",
-        "actors": [{"actor": "de-mistura", "role": "associated"}, {"actor": "un", "role": "associated"},
-                   {"actor": "sy-gov", "role": "side_a"}, {"actor": "hnc", "role": "side_b"}],
+        "actors": [
+            {"actor": "de-mistura", "role": "associated"},
+            {"actor": "un", "role": "associated"},
+            {"actor": "sy-gov", "role": "side_a"},
+            {"actor": "hnc", "role": "side_b"},
+        ],
         "description": "The eighth round of UN-mediated intra-Syrian talks in Geneva, opened on 28 November 2017 by"
         " the UN envoy and closed on 14 December",
         "sources": ["src-dw-geneva8", "src-wiki-geneva-2017"],

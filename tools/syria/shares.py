@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-import conflictmodel as cm  # noqa: E402
+import conflictmodel as cm
 
 # The blocs the published maps count, and the actors each is made of. The Turkish-held
 # area north of Aleppo is its own bloc here; the maps count it inside "opposition". The
@@ -109,7 +109,9 @@ def shares_on(s: cm.Scenario, day: str) -> dict[str, float]:
         node: str | None = tid
         while not records and node is not None:
             node = parent[node]
-            records = [c for c in by_territory.get(node, []) if c.status is not cm.ControlStatus.PARTIAL] if node else []
+            records = (
+                [c for c in by_territory.get(node, []) if c.status is not cm.ControlStatus.PARTIAL] if node else []
+            )
         exclusive = [c for c in records if c.status is not cm.ControlStatus.PARTIAL]
         if exclusive:
             totals[bloc_of(exclusive[0].controllers)] += amount

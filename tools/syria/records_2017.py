@@ -77,7 +77,7 @@ SOURCES += (
 SUPPORTS: tuple[dict[str, Any], ...] = (
     {
         "id": "sup-turkey-fsaes-2017",
-        "supporter": "tr",
+        "supporter": "tsk",
         "recipient": "fsa-es",
         "kinds": ["political", "territory_access", "training", "troops", "weapons"],
         "period": {"start": "2017-03-30"},

@@ -87,6 +87,23 @@ def replace(collection: list[dict[str, Any]], records: list[dict[str, Any]], ret
     collection[:] = [*kept, *new.values()]
 
 
+def overfull(scenario: cm.Scenario) -> list[str]:
+    """Territories whose concurrent partial records state portions adding up to more than
+    the whole on some day (checked on every day a record starts or ends)."""
+    by_territory: dict[str, list[cm.Control]] = {}
+    for c in scenario.controls:
+        if c.portion is not None:
+            by_territory.setdefault(c.territory, []).append(c)
+    found = []
+    for territory, records in sorted(by_territory.items()):
+        days = {d for c in records for d in (c.period.earliest, c.period.latest)}
+        for day in sorted(days):
+            total = sum(c.portion.fraction for c in records if c.portion and c.period.possibly_contains(day))
+            if total > 1 + 1e-9:
+                found.append(f"{territory} on {day}: {total:.2f}")
+    return found
+
+
 def build(doc: dict[str, Any]) -> cm.Scenario:
     """The rebuilt scenario of ``doc`` (edited in place), checked."""
     rebuild_geography(doc)
@@ -99,6 +116,8 @@ def build(doc: dict[str, Any]) -> cm.Scenario:
         print(f"{problem.code} {problem.severity.value}: {problem.message}", file=sys.stderr)
     if not report.ok:
         raise SystemExit("the rebuilt scenario has errors; nothing written")
+    if problems := overfull(scenario):
+        raise SystemExit("portions add up to more than the whole: " + "; ".join(problems))
     return scenario
 
 

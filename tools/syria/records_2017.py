@@ -188,8 +188,21 @@ def _upsert(collection: list[dict[str, Any]], records: tuple[dict[str, Any], ...
     collection[:] = [*(r for r in collection if r["id"] not in ids), *records]
 
 
+DESCRIPTION = (
+    "The Syrian war at the end of November 2017: the Russian- and Iranian-backed government, Turkish and"
+    " Turkish-backed forces in the north, the Kurdish-led SDF with US-led coalition support, rebel and jihadist"
+    " groups and the remnants of the Islamic State; the Astana de-escalation memorandum and its four zones, the"
+    " US-Russia-Jordan south-west arrangements, the Sochi meetings and the UN Geneva talks; and the November"
+    " bombardment of Eastern Ghouta. Control of every OCHA sub-district runs through 2017 to 2 January 2018, the"
+    " day of the last control map compared; the portions of split sub-districts are modelled from the control"
+    " maps of the time, and zone outlines are approximations (see notes)."
+)
+
+
 def apply(doc: dict[str, Any]) -> None:
     """Add (or replace by id) the sources, actors and relations of this module."""
+    doc["meta"]["description"] = DESCRIPTION
+    doc["meta"]["sources"] = sorted({*doc["meta"].get("sources", ()), "src-jusoor-2018-01-02", "src-sohr-2017-10-23"})
     _upsert(doc["sources"], SOURCES)
     _upsert(doc["actors"], ACTORS)
     _upsert(doc["supports"], SUPPORTS)

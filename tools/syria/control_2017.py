@@ -40,6 +40,14 @@ HAMAD = (
     "The Hamad desert, held by Usud al-Sharqiya and the Ahmad al-Abdo forces until they withdrew in September"
     " 2017 under the army's advance (modelled share)"
 )
+JOINT = "Held jointly by HTS, Ahrar al-Sham and the other factions until HTS drove Ahrar al-Sham out in July 2017"
+IDLIB = (
+    "SY070001", "SY070002", "SY070003", "SY070004", "SY070005", "SY070006",
+    "SY070200", "SY070201", "SY070203", "SY070204", "SY070205",
+    "SY070300", "SY070301", "SY070302", "SY070303", "SY070304", "SY070305",
+    "SY070400", "SY070401", "SY070402", "SY070403", "SY070500", "SY070501", "SY070502",
+)  # fmt: skip
+ALEPPO_WEST = ("SY020001", "SY020004")  # wholly opposition-held: Atareb, Daret Azza
 MODELLED = (
     "Share of the sub-district's area modelled from the front lines of the control maps of the"
     " period (see sources), rounded to a twentieth"
@@ -75,6 +83,9 @@ DEZ_CITY = "2017-11-03"  # src-tass-dez-city
 MARKADA = "2017-11-08"  # src-tsi-2017-11-08
 ABU_KAMAL = "2017-11-19"  # src-reuters-abukamal-1119
 IRAQ_BORDER = "2017-12-03"  # src-aina-sdf-iraq-border: SDF reach the border north of the Euphrates
+HTS_FOUNDED = "2017-01-28"  # src-wiki-hts
+HTS_TAKES_IDLIB = "2017-07-23"  # src-aljazeera-idlib; the factions held the province jointly before
+TANF_TAKEN = "2016-03-04"  # src-wiki-tanf: the US-backed factions took the al-Tanf crossing
 
 
 def _before(day: str) -> str:
@@ -93,17 +104,39 @@ ENTRIES: tuple[Entry, ...] = (
     # --- Aleppo ----------------------------------------------------------------------
     e("SY020000", "saa", 0.93, None, None, "src-reuters-aleppo", *MAPS_OCT),
     e("SY020000", "ypg", 0.02, None, None, *MAPS_OCT, note="Sheikh Maqsoud, the Kurdish district of Aleppo city"),
+    e("SY020000", "hts+ahrar-sham+fsa", 0.05, HTS_FOUNDED, B(HTS_TAKES_IDLIB), note=JOINT),
     e("SY020000", "hts+fsa", 0.05, "2017-07-23", None, *MAPS_OCT, note="The western outskirts on the front line"),
     e("SY020002", "saa", 0.45, None, B("2017-12-20"), *MAPS),
     e("SY020002", "saa", 0.6, "2017-12-20", None, *MAPS_DEC, note="The army's advance east of the Hijaz railway"),
+    e("SY020002", "hts+ahrar-sham+fsa", 0.55, HTS_FOUNDED, B(HTS_TAKES_IDLIB), note=JOINT),
     e("SY020002", "hts+fsa", 0.55, "2017-07-23", B("2017-12-20"), *MAPS),
     e("SY020002", "hts+fsa", 0.4, "2017-12-20", None, *MAPS_DEC),
     e("SY020003", "saa", 0.3, None, None),
+    e("SY020003", "hts+ahrar-sham+fsa", 0.7, HTS_FOUNDED, B(HTS_TAKES_IDLIB), note=JOINT),
     e("SY020003", "hts+fsa", 0.7, "2017-07-23", None),
     e("SY020005", "saa", 0.4, None, None),
+    e("SY020005", "hts+ahrar-sham+fsa", 0.6, HTS_FOUNDED, B(HTS_TAKES_IDLIB), note=JOINT),
     e("SY020005", "hts+fsa", 0.6, "2017-07-23", None),
     e("SY020006", "saa", 0.6, None, None),
+    e("SY020006", "hts+ahrar-sham+fsa", 0.4, HTS_FOUNDED, B(HTS_TAKES_IDLIB), note=JOINT),
     e("SY020006", "hts+fsa", 0.4, "2017-07-23", None),
+    *(
+        entry
+        for t in ALEPPO_WEST
+        for entry in (
+            e(t, "hts+ahrar-sham+fsa", None, HTS_FOUNDED, B(HTS_TAKES_IDLIB), "src-wiki-idlib-clashes", note=JOINT),
+            e(t, "hts+fsa", None, HTS_TAKES_IDLIB, None, "src-aljazeera-idlib"),
+        )
+    ),
+    e("SY020200", "isis", None, None, "2017-02-22", "src-wiki-es", note="Al-Bab, under assault from December 2016"),
+    e("SY020200", "fsa-es+tsk", None, "2017-02-23", None, "src-wiki-es", note="Taken in Operation Euphrates Shield"),
+    e("SY020203", "fsa-es+tsk", None, "2016-08-24", None, "src-wiki-es", "src-trt-es-end",
+      note="Al-Rai, held by the factions through Operation Euphrates Shield"),
+    e("SY020201", "isis", None, None, "2017-02-25", "src-wiki-es"),
+    e("SY020503", "isis", None, None, "2017-06-03", "src-st-maskana"),
+    e("SY020503", "saa", None, "2017-06-04", None, "src-st-maskana", note="Maskanah, the last Islamic State town"
+      " in Aleppo province"),
+    e("SY020502", "isis", 0.7, None, "2017-03-07", "src-wiki-es", note="Before the army's advance east of al-Bab"),
     e("SY020201", "saa", None, "2017-02-26", None, "src-wiki-es", note="Tadef, taken by the army south of al-Bab"),
     e("SY020206", "saa", 0.4, "2017-03-02", None, "src-reuters-manbij-villages", "src-komnews-arima"),
     e("SY020206", "sdf", 0.6, "2016-08-12", None, "src-rt-manbij", "src-reuters-manbij-villages"),
@@ -117,8 +150,10 @@ ENTRIES: tuple[Entry, ...] = (
     e("SY020502", "sdf", 0.3, "2016-08-12", None, "src-rt-manbij", *MAPS_SEP, note="The north, towards Manbij"),
     e("SY020701", "saa", None, None, None, *MAPS_SEP, note="Khanasir and the supply road"),
     e("SY020702", "saa", 0.5, None, None),
+    e("SY020702", "hts+ahrar-sham+fsa", 0.5, HTS_FOUNDED, B(HTS_TAKES_IDLIB), note=JOINT),
     e("SY020702", "hts+fsa", 0.5, "2017-07-23", None),
     e("SY020703", "saa", 0.4, None, None),
+    e("SY020703", "hts+ahrar-sham+fsa", 0.6, HTS_FOUNDED, B(HTS_TAKES_IDLIB), note=JOINT),
     e("SY020703", "hts+fsa", 0.6, "2017-07-23", None),
     # --- Rif Dimashq -----------------------------------------------------------------
     e("SY030102", "saa", 0.7, None, None, "src-snhr-1108"),
@@ -144,9 +179,28 @@ ENTRIES: tuple[Entry, ...] = (
     e("SY030801", "hts+fsa", 0.4, "2017-01-28", "2017-12-29", "src-itic-2017-11-08", note="The Beit Jinn pocket"),
     e("SY030801", "saa", None, "2017-12-30", None, "src-cnc-western-ghouta", note="After the Beit Jinn evacuation"),
     e("SY030802", "saa", None, None, None, "src-itic-2017-11-08"),
+    e("SY030500", "saa+hezbollah", 0.75, None, "2017-07-31", "src-newarab-qalamoun-is"),
+    e("SY030500", "hts", 0.25, HTS_FOUNDED, "2017-07-31", "src-newarab-qalamoun-is",
+      note="The western Qalamoun heights on the Lebanese border, which HTS left at the start of August 2017"),
+    e("SY030500", "saa+hezbollah", None, "2017-08-01", None, "src-newarab-qalamoun-is"),
+    e("SY030501", "saa+hezbollah", 0.6, None, "2017-07-31", "src-newarab-qalamoun-is"),
+    e("SY030501", "hts", 0.4, HTS_FOUNDED, "2017-07-31", "src-newarab-qalamoun-is",
+      note="The western Qalamoun heights on the Lebanese border, which HTS left at the start of August 2017"),
+    e("SY030501", "saa+hezbollah", None, "2017-08-01", None, "src-newarab-qalamoun-is"),
+    e("SY030600", "saa", 0.85, None, "2017-08-27", "src-newarab-qalamoun-is"),
+    e("SY030600", "isis", 0.15, None, "2017-08-27", "src-newarab-qalamoun-is",
+      note="The Islamic State's part of the Qalamoun heights, evacuated at the end of August 2017"),
+    e("SY030600", "saa+hezbollah", None, "2017-08-28", None, "src-newarab-qalamoun-is"),
+    e("SY030601", "saa", 0.85, None, "2017-08-27", "src-newarab-qalamoun-is"),
+    e("SY030601", "isis", 0.15, None, "2017-08-27", "src-newarab-qalamoun-is",
+      note="The Islamic State's part of the Qalamoun heights, evacuated at the end of August 2017"),
+    e("SY030601", "saa+hezbollah", None, "2017-08-28", None, "src-newarab-qalamoun-is"),
     e("SY030902", "isis", 0.8, None, None, "src-sohr-yarmouk-is", note="Al-Hajar al-Aswad"),
     e("SY030902", "fsa", 0.2, None, None, "src-sohr-yarmouk-is"),
     e("sabe-byar-outside-tanf", "saa", 0.1, None, "2017-09-09", *MAPS_SEP),
+    e("sabe-byar-outside-tanf", "fsa", 0.6, TANF_TAKEN, "2017-05-31", "src-jusoor-2017-06-08", note=HAMAD),
+    e("sabe-byar-outside-tanf", "isis", 0.3, None, "2017-05-31", "src-jusoor-2017-06-08",
+      note="The desert towards the Iraqi border, taken from the Islamic State by the factions in the spring of 2017"),
     e("sabe-byar-outside-tanf", "fsa", 0.9, "2017-06-01", "2017-09-09", *MAPS_SEP, note=HAMAD),
     e("sabe-byar-outside-tanf", "saa", 0.55, "2017-09-10", "2017-09-30", *MAPS_SEP),
     e("sabe-byar-outside-tanf", "fsa", 0.45, "2017-09-10", "2017-09-30", *MAPS_SEP, note=HAMAD),
@@ -156,13 +210,33 @@ ENTRIES: tuple[Entry, ...] = (
         entry
         for t in ("SY130002", "SY130204", "SY130301")
         for entry in (
+            e(t, "saa", 0.3, None, "2017-08-09", "src-reuters-sweida-border"),
+            e(t, "fsa", 0.7, None, "2017-08-09", "src-reuters-sweida-border", note=HAMAD),
             e(t, "saa", 0.6, "2017-08-10", "2017-09-09", "src-reuters-sweida-border", *MAPS_SEP),
-            e(t, "fsa", 0.4, None, "2017-09-09", "src-reuters-sweida-border", *MAPS_SEP, note=HAMAD),
+            e(t, "fsa", 0.4, "2017-08-10", "2017-09-09", "src-reuters-sweida-border", *MAPS_SEP, note=HAMAD),
             e(t, "saa", 0.8, "2017-09-10", "2017-09-30", *MAPS_SEP),
             e(t, "fsa", 0.2, "2017-09-10", "2017-09-30", *MAPS_SEP, note=HAMAD),
             e(t, "saa", None, "2017-10-01", None, *MAPS_OCT),
         )
     ),
+    *(
+        entry
+        for t in ("tanf-dz-sabe-byar", "tanf-dz-tadmor")
+        for entry in (
+            e(t, "cjtf-oir+fsa", 0.5, TANF_TAKEN, "2017-05-31", "src-wiki-tanf", "src-jusoor-2017-06-08",
+              note="The desert around the al-Tanf garrison before the deconfliction zone was declared"),
+            e(t, "isis", 0.5, None, "2017-05-31", "src-wiki-tanf", "src-jusoor-2017-06-08"),
+            e(t, "cjtf-oir+fsa", None, "2017-06-01", None, "src-wiki-tanf", "src-crisisgroup-tanf",
+              note="Inside the 55 km deconfliction zone of the al-Tanf garrison", basis="modelled"),
+        )
+    ),
+    *(
+        e(t, "saa", None, None, None, "src-reuters-sweida-border", note="The settled west of the governorate")
+        for t in ("SY130000", "SY130001", "SY130200", "SY130201", "SY130202", "SY130203", "SY130300", "SY130302",
+                  "SY130303")
+    ),
+    e("sy-sweida", "saa", None, "2017-10-01", None, "src-reuters-sweida-border", *MAPS_OCT,
+      note="The whole governorate, once the factions had left its eastern desert"),
     # --- Homs ------------------------------------------------------------------------
     e("SY040100", "saa", 0.85, "2017-05-21", None, "src-dailystar-waer"),
     e("SY040100", "fsa", 0.15, None, None, "src-afp-homs-zone", note="The northern countryside in the Rastan pocket"),
@@ -177,16 +251,23 @@ ENTRIES: tuple[Entry, ...] = (
     e("SY040106", "isis", 0.2, "2017-10-01", "2017-10-20", "src-st-qaryatain", note="Al-Qaryatain, retaken by the"
       " Islamic State on 1 October 2017 and by the army on 21 October"),
     e("SY040106", "saa", None, "2017-10-21", None, "src-st-qaryatain"),
+    e("SY040501", "isis", 0.9, None, "2017-05-31", "src-rferl-palmyra"),
+    e("SY040501", "saa", 0.1, "2017-03-02", "2017-05-31", "src-rferl-palmyra", note="East of Palmyra"),
+    e("SY040501", "isis", 0.7, "2017-06-01", "2017-08-05", "src-aje-sukhna"),
+    e("SY040501", "saa", 0.3, "2017-06-01", "2017-08-05", "src-aje-sukhna", note="The Arak field and the road east"),
     e("SY040501", "saa", 0.45, "2017-08-06", B(DEZ_SIEGE_BROKEN), "src-aje-sukhna", *MAPS_SEP),
-    e("SY040501", "isis", 0.55, None, B(DEZ_SIEGE_BROKEN), "src-aje-sukhna", *MAPS_SEP),
+    e("SY040501", "isis", 0.55, "2017-08-06", B(DEZ_SIEGE_BROKEN), "src-aje-sukhna", *MAPS_SEP),
     e("SY040501", "saa", 0.9, DEZ_SIEGE_BROKEN, B(HAMA_POCKET_CLEARED), "src-reuters-dez-siege", *MAPS_SEP),
     e("SY040501", "isis", 0.1, DEZ_SIEGE_BROKEN, B(HAMA_POCKET_CLEARED), "src-reuters-dez-siege", *MAPS_SEP),
     e("SY040501", "saa", 0.9, HAMA_POCKET_CLEARED, B(ABU_KAMAL), *MAPS_OCT),
     e("SY040501", "isis", 0.1, HAMA_POCKET_CLEARED, B(ABU_KAMAL), *MAPS_OCT, note="Desert south-east of al-Sukhnah"),
     e("SY040501", "saa", 0.8, ABU_KAMAL, None, *MAPS_DEC),
     e("SY040501", "isis", 0.2, ABU_KAMAL, None, *MAPS_DEC, note="Desert pockets south-east of al-Sukhnah"),
+    e("tadmor-outside-tanf", "isis", 0.8, "2016-12-11", "2017-03-01", "src-rferl-palmyra",
+      note="Palmyra and the desert, retaken by the Islamic State in December 2016"),
+    e("tadmor-outside-tanf", "saa", 0.2, None, "2017-03-01", "src-rferl-palmyra", note="The T4 air base and the west"),
     e("tadmor-outside-tanf", "saa", 0.7, "2017-03-02", B(DEZ_SIEGE_BROKEN), "src-rferl-palmyra", *MAPS_SEP),
-    e("tadmor-outside-tanf", "fsa", 0.1, "2017-06-01", "2017-09-30", "src-wiki-tanf", *MAPS_SEP,
+    e("tadmor-outside-tanf", "fsa", 0.1, "2017-03-02", "2017-09-30", "src-wiki-tanf", *MAPS_SEP,
       note="Desert around the al-Tanf zone held by the factions it hosts (modelled share)"),
     e("tadmor-outside-tanf", "isis", 0.2, "2017-03-02", B(DEZ_SIEGE_BROKEN), "src-rferl-palmyra", *MAPS_SEP,
       note="The desert east of Arak and the T3 station towards al-Humaymah"),
@@ -200,6 +281,11 @@ ENTRIES: tuple[Entry, ...] = (
     e("SY040601", "saa", 0.4, None, B(HAMA_POCKET_CLEARED), "src-isw-sitrep-2017-10-10"),
     e("SY040601", "isis", 0.6, None, B(HAMA_POCKET_CLEARED), "src-isw-sitrep-2017-10-10", note="The Hama-Homs pocket"),
     # --- Hama ------------------------------------------------------------------------
+    e("SY050100", "saa", None, None, "2017-03-20", "src-atlanticcouncil-hama-2017"),
+    e("SY050100", "saa", 0.85, "2017-03-21", "2017-04-30", "src-atlanticcouncil-hama-2017"),
+    e("SY050100", "hts+fsa", 0.15, "2017-03-21", "2017-04-30", "src-atlanticcouncil-hama-2017",
+      note="The villages north of Hama taken in the rebel offensive of March 2017 and lost in April"),
+    e("SY050100", "saa", None, "2017-05-01", None, "src-atlanticcouncil-hama-2017"),
     e("SY050101", "saa", 0.4, None, None, "src-atlanticcouncil-hama-2017"),
     e("SY050101", "fsa", 0.3, None, None, "src-atlanticcouncil-hama-2017", note="Morek and the villages north of it"),
     e("SY050101", "hts", 0.3, "2017-01-28", None, "src-atlanticcouncil-hama-2017"),
@@ -240,16 +326,18 @@ ENTRIES: tuple[Entry, ...] = (
     e("SY060303", "saa", 0.6, "2016-03-01", None, "src-xinhua-kinsabba"),
     e("SY060303", "hts+fsa", 0.4, "2017-01-28", None, "src-almasdar-kabani"),
     # --- Idlib -----------------------------------------------------------------------
+    e("SY070000", "hts+ahrar-sham+fsa", 0.95, HTS_FOUNDED, B(HTS_TAKES_IDLIB), "src-wiki-idlib-clashes", note=JOINT),
     e("SY070000", "hts+fsa", 0.95, "2017-07-23", None, "src-aljazeera-idlib"),
     e("SY070000", "saa", 0.05, None, None, "src-internazionale-four-towns", note="Al-Fu'ah and Kafraya"),
     *(
-        e(t, "hts+fsa", None, "2017-07-23", None, "src-aljazeera-idlib", "src-wiki-idlib-clashes")
-        for t in ("SY070001", "SY070002", "SY070003", "SY070004", "SY070005", "SY070006")
+        entry
+        for t in IDLIB
+        for entry in (
+            e(t, "hts+ahrar-sham+fsa", None, HTS_FOUNDED, B(HTS_TAKES_IDLIB), "src-wiki-idlib-clashes", note=JOINT),
+            e(t, "hts+fsa", None, HTS_TAKES_IDLIB, None, "src-aljazeera-idlib", "src-wiki-idlib-clashes"),
+        )
     ),
-    *(
-        e(t, "hts+fsa", None, "2017-07-23", None, "src-aljazeera-idlib", "src-wiki-idlib-clashes")
-        for t in ("SY070200", "SY070201", "SY070203", "SY070204", "SY070205")
-    ),
+    e("SY070202", "hts+ahrar-sham+fsa", None, HTS_FOUNDED, B(HTS_TAKES_IDLIB), "src-wiki-idlib-clashes", note=JOINT),
     e("SY070202", "hts+fsa", None, "2017-07-23", "2017-12-24", "src-aljazeera-idlib"),
     e("SY070202", "hts+fsa", 0.85, "2017-12-25", None, *MAPS_DEC),
     e("SY070202", "saa", 0.15, "2017-12-25", None, *MAPS_DEC, note="The army's advance on Sinjar from the south-east"),
@@ -280,7 +368,8 @@ ENTRIES: tuple[Entry, ...] = (
     e("SY090100", "sdf", 0.3, DEZ_CITY, None, "src-smm-sdf-oilfields", note="North-bank villages"),
     e("SY090101", "sdf", 0.3, "2017-03-01", B(JAZIRA_STORM), *MAPS_SEP,
       note="The northern strip along the Raqqa boundary"),
-    e("SY090101", "isis", 0.7, None, B(JAZIRA_STORM), *MAPS_SEP),
+    e("SY090101", "isis", None, None, "2017-02-28", *MAPS_SEP),
+    e("SY090101", "isis", 0.7, "2017-03-01", B(JAZIRA_STORM), *MAPS_SEP),
     e("SY090101", "sdf", 0.6, JAZIRA_STORM, "2017-09-30", "src-rudaw-jazira"),
     e("SY090101", "isis", 0.4, JAZIRA_STORM, "2017-09-30", "src-rudaw-jazira"),
     e("SY090101", "sdf", None, "2017-10-01", None, "src-rudaw-jazira", *MAPS_OCT),
@@ -335,20 +424,30 @@ ENTRIES: tuple[Entry, ...] = (
       note="Al-Asharah and al-Quriyah on the south bank"),
     e("SY090302", "isis", 0.5, ABU_KAMAL, None, *MAPS_DEC),
     # --- Raqqa -----------------------------------------------------------------------
+    e("SY110100", "sdf", 0.6, "2016-11-06", "2017-06-05", "src-wiki-raqqa-battle", note="The northern countryside"),
+    e("SY110100", "isis", 0.4, None, "2017-06-05", "src-wiki-raqqa-battle"),
     e("SY110100", "sdf", 0.9, "2017-06-06", B(RAQQA), "src-wiki-raqqa-battle"),
     e("SY110100", "isis", 0.1, "2017-06-06", B(RAQQA), "src-wiki-raqqa-battle", note="Raqqa city, under assault"),
     e("SY110100", "sdf", None, RAQQA, None, "src-huffpost-raqqa"),
     e("SY110101", "sdf", 0.25, "2017-06-06", None, "src-wiki-raqqa-battle"),
-    e("SY110101", "isis", 0.75, None, "2017-08-13", "src-xinhua-raqqa-south"),
+    e("SY110101", "isis", None, None, "2017-06-05", "src-wiki-raqqa-battle"),
+    e("SY110101", "isis", 0.75, "2017-06-06", "2017-08-13", "src-xinhua-raqqa-south"),
     e("SY110101", "saa", 0.5, "2017-08-14", "2017-09-30", "src-xinhua-raqqa-south"),
     e("SY110101", "isis", 0.25, "2017-08-14", "2017-09-30", "src-xinhua-raqqa-south", *MAPS_SEP,
       note="The Islamic State's pocket south of Raqqa city"),
     e("SY110101", "saa", 0.75, "2017-10-01", None, *MAPS_OCT),
+    e("SY110102", "isis", None, None, "2017-05-31", "src-wiki-raqqa-battle"),
     e("SY110102", "sdf", None, "2017-06-01", None, "src-wiki-raqqa-battle"),
     e("SY110103", "isis", None, None, "2017-09-09", "src-xinhua-raqqa-south"),
     e("SY110103", "saa", None, "2017-09-10", None, "src-xinhua-raqqa-south", *MAPS_SEP),
+    e("SY110301", "isis", None, None, "2017-06-03", "src-wiki-raqqa-battle"),
+    e("SY110301", "isis", 0.65, "2017-06-04", "2017-06-18", "src-wiki-raqqa-battle"),
     e("SY110301", "sdf", 0.35, "2017-06-04", None, "src-wiki-raqqa-battle", note="Al-Mansurah and the south bank"),
     e("SY110301", "saa", 0.65, "2017-06-19", None, *MAPS_SEP, note="Al-Rusafa and the desert south of the river"),
+    e("SY110302", "isis", None, None, "2017-03-21", "src-kurdpress-tabqa"),
+    e("SY110302", "sdf", 0.5, "2017-03-22", "2017-05-09", "src-kurdpress-tabqa", note="The Tabqa landing"),
+    e("SY110302", "isis", 0.5, "2017-03-22", "2017-05-09", "src-kurdpress-tabqa"),
+    e("SY110302", "isis", 0.3, "2017-05-10", "2017-06-18", "src-kurdpress-tabqa"),
     e("SY110302", "sdf", 0.7, "2017-05-10", None, "src-kurdpress-tabqa", note="The north bank west of Tabqa"),
     e("SY110302", "saa", 0.3, "2017-06-19", None, *MAPS_SEP, note="Dibsi Afnan and the south bank"),
     # --- Daraa and Quneitra ----------------------------------------------------------

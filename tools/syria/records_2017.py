@@ -57,6 +57,14 @@ ACTORS: tuple[dict[str, Any], ...] = (
 
 SOURCES += (
     {
+        "id": "src-jusoor-2017-06-08",
+        "title": "Map of military influence in Syria 08-06-2017 (May 2017: opposition factions expand in the"
+        " Badia alongside the regime, at the expense of ISIS)",
+        "publisher": "Jusoor for Studies",
+        "date": "2017-06-08",
+        "locator": "https://jusoor.co/details/Map-of-military-influence-in-Syria-08-06-2017/294/en",
+    },
+    {
         "id": "src-afp-sdf-strike-0916",
         "title": "US-backed force says hit by Russia, regime strikes in east Syria (six SDF fighters wounded in the"
         " industrial area north-east of Deir ez-Zor on 16 September 2017; Russia denied it)",

@@ -211,11 +211,6 @@ def test_the_regimes_ghouta_strikes_breach_the_memorandum_by_default(syria: cm.S
         assert ("saa",) == derived[event].actors
 
 
-def test_the_memorandum_binds_the_government_and_the_armed_opposition(syria: cm.Scenario) -> None:
-    parties = {t.actor for t in syria.actors_of("astana-mou", AS_OF, role=cm.Role.PARTY)}
-    assert {"sy-gov", "fsa"} <= parties
-
-
 def test_turkey_backs_the_euphrates_shield_factions_through_late_2017(syria: cm.Scenario) -> None:
     for day in ("2017-06-01", AS_OF, "2018-01-02"):
         assert {"tr", "tsk"} & {t.actor for t in syria.supporters_of("fsa-es", day)}, day

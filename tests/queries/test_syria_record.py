@@ -66,59 +66,64 @@ def test_bloc_of_names_the_local_force_not_its_backer() -> None:
 # enclosing territory held whole; a partial record counts its stated portion.
 
 
-def reference_shares(s: cm.Scenario, day: str) -> dict[str, float]:
-    when = dt.date.fromisoformat(day)
-    territories = {t.id: t for t in s.territories}
-    children: dict[str, list[str]] = defaultdict(list)
-    for t in s.territories:
-        if t.parent is not None and not t.components:
-            children[t.parent].append(t.id)
-    records: dict[str, list[cm.Control]] = defaultdict(list)
-    for c in s.controls:
-        if c.period.certainly_contains(when):
-            records[c.territory].append(c)
+class Reference:
+    """The bloc shares of one day, computed from the records alone."""
 
-    def weight(tid: str) -> float:
-        own = territories[tid].area_km2
-        return float(own) if own is not None else sum(weight(c) for c in children[tid])
+    def __init__(self, s: cm.Scenario, day: str) -> None:
+        when = dt.date.fromisoformat(day)
+        self.territories = {t.id: t for t in s.territories}
+        self.children: dict[str, list[str]] = defaultdict(list)
+        for t in s.territories:
+            if t.parent is not None and not t.components:
+                self.children[t.parent].append(t.id)
+        self.records: dict[str, list[cm.Control]] = defaultdict(list)
+        for c in s.controls:
+            if c.period.certainly_contains(when):
+                self.records[c.territory].append(c)
+        self.totals: dict[str, float] = defaultdict(float)
+        self.placed = 0.0
 
-    def whole(c: cm.Control) -> bool:
-        return c.status is not cm.ControlStatus.PARTIAL
+    def weight(self, tid: str) -> float:
+        own = self.territories[tid].area_km2
+        return float(own) if own is not None else sum(self.weight(c) for c in self.children[tid])
 
-    totals: dict[str, float] = defaultdict(float)
-    placed: list[float] = []
-
-    def place(tid: str, amount: float) -> None:
-        placed.append(amount)
-        found = records.get(tid, [])
-        up = territories[tid].parent
+    def holders(self, tid: str) -> list[cm.Control]:
+        """The piece's own records, else those of the nearest territory around it held whole."""
+        found = self.records.get(tid, [])
+        up = self.territories[tid].parent
         while not found and up is not None:
-            found = [c for c in records.get(up, []) if whole(c)]
-            up = territories[up].parent
-        exclusive = [c for c in found if whole(c)]
+            found = [c for c in self.records.get(up, []) if c.status is not cm.ControlStatus.PARTIAL]
+            up = self.territories[up].parent
+        return found
+
+    def place(self, tid: str, amount: float) -> None:
+        self.placed += amount
+        found = self.holders(tid)
+        exclusive = [c for c in found if c.status is not cm.ControlStatus.PARTIAL]
         if exclusive:
-            totals[bloc_of(exclusive[0].controllers)] += amount
+            self.totals[bloc_of(exclusive[0].controllers)] += amount
             return
-        held = sum(c.portion.fraction for c in found if c.portion is not None)
-        for c in found:
-            if c.portion is not None:
-                totals[bloc_of(c.controllers)] += amount * c.portion.fraction
-        totals["undetermined"] += amount * (1 - held)
+        portions = [(c.controllers, c.portion.fraction) for c in found if c.portion is not None]
+        for controllers, fraction in portions:
+            self.totals[bloc_of(controllers)] += amount * fraction
+        self.totals["undetermined"] += amount * (1 - sum(fraction for _, fraction in portions))
 
-    def walk(tid: str) -> None:
-        subs = [c for c in children[tid] if weight(c) > 0]
+    def walk(self, tid: str) -> None:
+        subs = [c for c in self.children[tid] if self.weight(c) > 0]
         if not subs:
-            place(tid, weight(tid))
+            self.place(tid, self.weight(tid))
             return
-        rest = weight(tid) - sum(weight(c) for c in subs)
-        if rest > 0.01 * weight(tid):
-            place(tid, rest)
+        rest = self.weight(tid) - sum(self.weight(c) for c in subs)
+        if rest > 0.01 * self.weight(tid):
+            self.place(tid, rest)
         for sub in subs:
-            walk(sub)
+            self.walk(sub)
 
-    walk("sy")
-    total = sum(placed)
-    return {bloc: 100 * amount / total for bloc, amount in totals.items()}
+
+def reference_shares(s: cm.Scenario, day: str) -> dict[str, float]:
+    reference = Reference(s, day)
+    reference.walk("sy")
+    return {bloc: 100 * amount / reference.placed for bloc, amount in reference.totals.items()}
 
 
 def engine_shares(s: cm.Scenario, day: str) -> dict[str, float]:

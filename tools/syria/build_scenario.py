@@ -61,7 +61,8 @@ def territory_id(pcode: str) -> str:
 def rebuild_geography(doc: dict[str, Any]) -> None:
     """Add or update every OCHA unit, and fit the al-Tanf parts into their sub-districts."""
     by_id = {t["id"]: t for t in doc["territories"]}
-    rows = list(csv.DictReader((HERE / "ocha_admin.csv").open(encoding="utf-8")))
+    with (HERE / "ocha_admin.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
     for row in rows:
         tid = territory_id(row["pcode"])
         record = by_id.get(tid)

@@ -27,7 +27,15 @@ from ._model._alignment import (
 )
 from ._model._control import Basis, Control, ControlStatus, Portion
 from ._model._dates import PartialDate, Period, Precision
-from ._model._errors import ConflictModelError, FieldError, LoadError, ParseError, Problem, UnknownIdError
+from ._model._errors import (
+    AmbiguousTerritoryError,
+    ConflictModelError,
+    FieldError,
+    LoadError,
+    ParseError,
+    Problem,
+    UnknownIdError,
+)
 from ._model._events import CoordinatePrecision, Coordinates, Event, EventActor, EventKind, EventRole, Fatalities
 from ._model._frozenmap import FrozenMap
 from ._model._geometry import Geometry, GeometryType
@@ -35,7 +43,7 @@ from ._model._provenance import Origin, Source
 from ._model._scenario import Meta, Record, Scenario
 from ._model._territory import Territory, TerritoryKind
 from ._model._violations import Violation, ViolationStatus
-from ._queries._camps import Camp, Tie
+from ._queries._camps import TIE_RANKS, Camp, Tie, TieRank
 from ._queries._compliance import AgreementViolations, CandidateViolation, InForce
 from ._queries._control_state import ControlChange, ControlKind, ControlPeriod, ControlState
 from ._queries._partition import Partition, Share
@@ -45,6 +53,7 @@ from ._rules._validate import RULES, Rule, validate
 __all__ = [
     "RULES",
     "SCHEMA_VERSION",
+    "TIE_RANKS",
     "Actor",
     "ActorKind",
     "Agreement",
@@ -54,6 +63,7 @@ __all__ = [
     "AgreementViolations",
     "Alliance",
     "AllianceKind",
+    "AmbiguousTerritoryError",
     "Basis",
     "Camp",
     "CandidateViolation",
@@ -110,6 +120,7 @@ __all__ = [
     "Territory",
     "TerritoryKind",
     "Tie",
+    "TieRank",
     "UnknownIdError",
     "Violation",
     "ViolationStatus",

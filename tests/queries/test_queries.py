@@ -608,18 +608,22 @@ def test_alignment_queries_refuse_unknown_actors() -> None:
 
 def test_camps_split_on_hostility_and_report_the_bridges() -> None:
     camps = ALIGNED.camps("2016-01-01")
-    # the pact joins a and b; a's support to e would put e, hostile to b, in their camp,
-    # so it is a bridge; the guarantor format does not join camps by default.
+    # b and d fight side by side, and a arms e: both outrank the defence pact of a and b,
+    # which would put e in a camp with its enemies b and d, so the pact is a bridge; the
+    # guarantor format does not join camps by default.
     assert [
-        (("a", "b"), ("pact",), ("s1",), ("e",)),
-        (("d",), (), (), ("e",)),
-        (("e",), (), ("s1",), ("b", "d")),
+        (("a", "e"), ("s1",), ("pact",), ("b", "d")),
+        (("b", "d"), ("h",), ("pact",), ("e",)),
     ] == [(c.members, c.ties, c.bridges, c.enemies) for c in camps]
 
 
 def test_camps_options() -> None:
     with_talks = ALIGNED.camps("2016-01-01", alliance_kinds=list(cm.AllianceKind))
-    assert ("a", "b", "d") == with_talks[0].members
+    # the talks (a with d) and the pact (a with b) are of one rank: together they would
+    # join e's camp to its enemies', so neither joins
+    assert [(("a", "e"), ("pact", "talks")), (("b", "d"), ("pact", "talks"))] == [
+        (c.members, c.bridges) for c in with_talks
+    ]
     assert () == ALIGNED.camps("2015-01-01")  # nothing certainly holds yet
     before = ALIGNED.camps("2015-12-31")  # no hostility yet
     assert [("a", "b", "e")] == [c.members for c in before]
@@ -632,7 +636,7 @@ def test_camps_options() -> None:
             cm.Support(id="s4", supporter="a-force", recipient="c", kinds=frozenset({cm.SupportKind.TROOPS})),
         ),
     )
-    assert ("a", "a-force", "b", "c") == force.camps("2016-01-01")[0].members  # a force joins its parent
+    assert ("a", "a-force", "c", "e") == force.camps("2016-01-01")[0].members  # a force joins its parent
     with pytest.raises(ValueError, match="reading"):
         ALIGNED.camps("2016-01-01", reading="surely")  # type: ignore[arg-type]
 

@@ -71,6 +71,7 @@ MEMBERS = st.lists(ACTOR, max_size=4)
 FOUR = st.integers(0, 3)
 AREA = st.none() | st.integers(1, 100).map(float)
 STATUS = st.sampled_from([FULL, FULL, PARTIAL, CONTESTED, BESIEGED])
+INTENSITY = st.none() | st.sampled_from(list(cm.Intensity))
 SUPPORT_KINDS = st.lists(st.sampled_from(list(cm.SupportKind)), min_size=1, max_size=2).map(frozenset)
 ROLES = st.lists(st.sampled_from(list(cm.Role)), min_size=1, max_size=2).map(frozenset)
 EVENT_KIND = st.sampled_from([cm.EventKind.BATTLE, cm.EventKind.AIR_STRIKE, cm.EventKind.MEETING])
@@ -139,7 +140,13 @@ def scenarios(draw: st.DrawFn) -> cm.Scenario:
         for i in range(draw(st.integers(0, 4)))
     ]
     hostilities = [
-        cm.Hostility(id=f"h{i}", side_a=tuple(draw(SIDE)), side_b=tuple(draw(SIDE)), period=draw(MAYBE_PERIOD))
+        cm.Hostility(
+            id=f"h{i}",
+            side_a=tuple(draw(SIDE)),
+            side_b=tuple(draw(SIDE)),
+            period=draw(MAYBE_PERIOD),
+            intensity=draw(INTENSITY),
+        )
         for i in range(draw(st.integers(0, 3)))
     ]
     covers = _subsets(places, 0, 2)
@@ -514,71 +521,127 @@ def test_alignment_queries_agree_with_the_reference(scenario: cm.Scenario, day: 
         ]
 
 
-def reference_camps(  # noqa: C901, PLR0912 - a plain transcription of the rule
-    scenario: cm.Scenario, day: dt.date
-) -> list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
-    """The documented greedy, with plain sets instead of union-find."""
-    hostile: dict[str, set[str]] = {}
-    for h in scenario.hostilities:
-        if _holds(h.period, day)[1]:
-            for a in (*h.side_a, *h.side_b):
-                hostile.setdefault(a, set())
-            for a in h.side_a:
-                for b in h.side_b:
-                    if a != b:
-                        hostile.setdefault(a, set()).add(b)
-                        hostile.setdefault(b, set()).add(a)
-    ties: list[tuple[str, str, str]] = []
-    for alliance in sorted(scenario.alliances, key=lambda a: a.id):
+COMBAT = {cm.SupportKind.TROOPS, cm.SupportKind.AIR_SUPPORT}
+ARMS = {cm.SupportKind.WEAPONS, cm.SupportKind.MATERIEL, cm.SupportKind.TRAINING}
+ARMS |= {cm.SupportKind.INTELLIGENCE, cm.SupportKind.LOGISTICS}
+Group = tuple[str, frozenset[str]]
+Ranks = dict[cm.TieRank, list[Group]]
+
+
+def _support_rank(kinds: frozenset[cm.SupportKind]) -> cm.TieRank:
+    if kinds & COMBAT:
+        return cm.TieRank.COMBAT_SUPPORT
+    return cm.TieRank.ARMS_SUPPORT if kinds & ARMS else cm.TieRank.OTHER_SUPPORT
+
+
+def _alliance_groups(scenario: cm.Scenario, day: dt.date, ranks: Ranks) -> None:
+    for alliance in scenario.alliances:
         if alliance.kind is cm.AllianceKind.GUARANTOR_FORMAT or not _holds(alliance.period, day)[1]:
             continue
-        members: list[str] = []
-        for m in alliance.members:
-            period = m.period if m.period is not None else alliance.period
-            if _holds(period, day)[1] and m.actor not in members:
-                members.append(m.actor)
-        ties += [(a, b, alliance.id) for i, a in enumerate(members) for b in members[i + 1 :]]
-    for s in sorted(scenario.supports, key=lambda s: s.id):
+        members = {
+            m.actor for m in alliance.members if _holds(m.period if m.period is not None else alliance.period, day)[1]
+        }
+        coalition = alliance.kind is cm.AllianceKind.COALITION
+        ranks[cm.TieRank.COALITION if coalition else cm.TieRank.ALLIANCE].append((alliance.id, frozenset(members)))
+
+
+def reference_ties(scenario: cm.Scenario, day: dt.date) -> tuple[Ranks, set[frozenset[str]]]:
+    """The groups of actors each record ties together on the day, by rank (the
+    hierarchy's left out), as the docs list them; and the hostile pairs."""
+    ranks: Ranks = {rank: [] for rank in cm.TIE_RANKS}
+    hostile: set[frozenset[str]] = set()
+    for h in scenario.hostilities:
+        if _holds(h.period, day)[1]:
+            hostile |= {frozenset((x, y)) for x in h.side_a for y in h.side_b if x != y}
+            a, b = set(h.side_a) - set(h.side_b), set(h.side_b) - set(h.side_a)
+            war = h.intensity is cm.Intensity.WAR
+            ranks[cm.TieRank.CO_BELLIGERENCE_WAR if war else cm.TieRank.CO_BELLIGERENCE] += [
+                (h.id, frozenset(a)),
+                (h.id, frozenset(b)),
+            ]
+    for c in scenario.controls:
+        if len(c.controllers) > 1 and _holds(c.period, day)[1]:
+            ranks[cm.TieRank.JOINT_CONTROL].append((c.id, frozenset(c.controllers)))
+    for s in scenario.supports:
         if _holds(s.period, day)[1] and not s.alleged and s.supporter != s.recipient:
-            ties.append((s.supporter, s.recipient, s.id))
-    players = set(hostile) | {a for a, _, _ in ties} | {b for _, b, _ in ties}
-    parents = {a.id: a.parent for a in scenario.actors}
-    hierarchy = []
-    for actor in sorted(players):
-        child = actor
-        while parents.get(child) is not None:
-            parent = parents[child]
-            assert parent is not None
-            hierarchy.append((child, parent, child))
-            child = parent
-    camps: list[set[str]] = [{a} for a in sorted(players | {p for _, p, _ in hierarchy})]
-    joined: list[set[str]] = [set() for _ in camps]
-    bridges: list[set[str]] = [set() for _ in camps]
-    for a, b, record in hierarchy + ties:
-        i = next(k for k, c in enumerate(camps) if a in c)
-        j = next(k for k, c in enumerate(camps) if b in c)
-        if i == j:
-            joined[i].add(record)
-        elif any(hostile.get(x, set()) & camps[j] for x in camps[i]):
-            bridges[i].add(record)
-            bridges[j].add(record)
+            ranks[_support_rank(s.kinds)].append((s.id, frozenset((s.supporter, s.recipient))))
+    _alliance_groups(scenario, day, ranks)
+    return ranks, hostile
+
+
+ReferenceCamp = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+Camp = tuple[set[str], set[str], set[str]]
+
+
+def _component(start: int, links: list[set[int]]) -> set[int]:
+    component, frontier = {start}, [start]
+    while frontier:
+        i = frontier.pop()
+        for found in links:
+            if i in found:
+                frontier += [j for j in found if j not in component]
+                component |= found
+    return component
+
+
+def _one_rank(camps: list[Camp], groups: list[Group], hostile: set[frozenset[str]]) -> list[Camp]:
+    """Camps after one rank: each set of camps its groups connect merged, unless that
+    would hold a hostile pair (then every group touching it is a bridge of each camp)."""
+    home = {a: i for i, (members, _, _) in enumerate(camps) for a in members}
+    touched = [(record, {home[a] for a in members}) for record, members in groups if len(members) > 1]
+    for record, found in touched:
+        if len(found) == 1:
+            camps[next(iter(found))][1].add(record)
+    crossing = [(record, found) for record, found in touched if len(found) > 1]
+    links = [found for _, found in crossing]
+    done: set[int] = set()
+    merged: list[Camp] = []
+    for start in range(len(camps)):
+        if start in done:
+            continue
+        component = _component(start, links)
+        done |= component
+        members = {a for i in component for a in camps[i][0]}
+        if any(frozenset((x, y)) in hostile for x in members for y in members):
+            for i in component:
+                camps[i][2].update(record for record, found in crossing if i in found)
+            merged += [camps[i] for i in sorted(component)]
         else:
-            merged = (camps[i] | camps[j], joined[i] | joined[j] | {record}, bridges[i] | bridges[j])
-            for k in sorted((i, j), reverse=True):
-                del camps[k], joined[k], bridges[k]
-            camps.append(merged[0])
-            joined.append(merged[1])
-            bridges.append(merged[2])
-    found = [
-        (tuple(sorted(c)), tuple(sorted(t)), tuple(sorted(b))) for c, t, b in zip(camps, joined, bridges, strict=True)
-    ]
+            ties = {t for i in component for t in camps[i][1]}
+            ties |= {record for record, found in crossing if found <= component}
+            merged.append((members, ties, {b for i in component for b in camps[i][2]}))
+    return merged
+
+
+def reference_camps(scenario: cm.Scenario, day: dt.date) -> list[ReferenceCamp]:
+    """The documented rule with plain sets: every pair of a record's actors tied, each
+    rank's groups of camps found by a search, hostility checked pair by pair."""
+    ranks, hostile = reference_ties(scenario, day)
+    players = {a for h in scenario.hostilities if _holds(h.period, day)[1] for a in (*h.side_a, *h.side_b)}
+    for groups in ranks.values():
+        players |= {a for _, members in groups if len(members) > 1 for a in members}
+    parents = {a.id: a.parent for a in reversed(scenario.actors)}
+    stack = sorted(players)
+    while stack:
+        parent = parents.get(stack.pop())
+        if parent is not None and parent not in players:
+            players.add(parent)
+            stack.append(parent)
+    ranks[cm.TieRank.HIERARCHY] = [(a, frozenset((a, p))) for a in players if (p := parents.get(a)) not in (None, a)]
+    camps: list[Camp] = [({a}, set(), set()) for a in sorted(players)]
+    for rank in cm.TIE_RANKS:
+        camps = _one_rank(camps, ranks[rank], hostile)
+    found = []
+    for members, ties, bridges in camps:
+        enemies = {y for x in members for h in hostile if x in h for y in h} - members
+        found.append((tuple(sorted(members)), tuple(sorted(ties)), tuple(sorted(bridges)), tuple(sorted(enemies))))
     return sorted(found, key=lambda camp: (-len(camp[0]), camp[0]))
 
 
 @given(scenarios(), st.sampled_from(DAYS))
 def test_camps_agree_with_the_reference(scenario: cm.Scenario, day: dt.date) -> None:
     camps = scenario.camps(day)
-    assert reference_camps(scenario, day) == [(c.members, c.ties, c.bridges) for c in camps]
+    assert reference_camps(scenario, day) == [(c.members, c.ties, c.bridges, c.enemies) for c in camps]
     members = [m for c in camps for m in c.members]
     assert len(members) == len(set(members))
     for camp in camps:

@@ -177,15 +177,18 @@ def test_the_regime_camp(camps: dict[str, cm.Camp]) -> None:
     assert {"hts", "isis", "jaysh-islam"} <= set(regime.enemies)
 
 
-def test_turkey_is_not_in_the_regime_camp_but_with_its_nato_ally(camps: dict[str, cm.Camp]) -> None:
+def test_turkey_is_in_neither_the_regime_camp_nor_with_its_nato_ally(camps: dict[str, cm.Camp]) -> None:
+    # Turkey and its factions fight the YPG and the SDF, whom the United States arms and
+    # fights beside: that outweighs the defence pact, which is left as a bridge
     assert camps["tr"] is not camps["ru"]
-    assert camps["tr"] is camps["us"]
-    assert "al-nato" in camps["us"].ties
+    assert camps["tr"] is not camps["us"]
+    assert camps["tr"] is camps["tsk"] is camps["fsa-es"]
+    assert "al-nato" in camps["us"].bridges
 
 
-def test_us_backing_of_the_kurds_crosses_the_turkish_front_line(camps: dict[str, cm.Camp]) -> None:
-    assert camps["sdf"] is not camps["tr"]
-    assert "sup-usa-sdf" in camps["us"].bridges
+def test_the_us_is_in_the_camp_of_the_kurdish_led_forces_it_backs(camps: dict[str, cm.Camp]) -> None:
+    assert camps["sdf"] is camps["us"] is camps["ypg"] is camps["cjtf-oir"]
+    assert "sup-usa-sdf" in camps["us"].ties
     assert "tr" in camps["sdf"].enemies
 
 

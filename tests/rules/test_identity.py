@@ -63,7 +63,17 @@ def test_every_kind_of_reference_is_checked() -> None:
         supports=(support("su", "sp0", "r0"),),
         hostilities=(cm.Hostility(id="h", side_a=("ha0",), side_b=("hb0",)),),
         territories=(territory("t", parent="tp0", components=frozenset({"tc0"})),),
-        controls=(control("c", "ct0", "cc0", opponents=frozenset({"co0"}), status=CONTESTED),),
+        controls=(
+            control("c", "ct0", "cc0", opponents=frozenset({"co0"}), status=CONTESTED),
+            cm.Control(
+                id="cp",
+                territory="t",
+                controllers=("a",),
+                period=cm.Period(),
+                status=cm.ControlStatus.PARTIAL,
+                portion=cm.Portion(fraction=0.5, sources=frozenset({"ps0"})),
+            ),
+        ),
         agreements=(
             agreement(
                 "g",
@@ -88,11 +98,12 @@ def test_every_kind_of_reference_is_checked() -> None:
     missing = {f.subjects[-1] for f in report.findings}
     expected = {
         "s0", "s1", "p0", "o0", "m0", "g0", "sp0", "r0", "ha0", "hb0", "tp0", "tc0", "ct0", "cc0", "co0",
-        "ga0", "gt0", "gl0", "ea0", "el0", "va0", "vv0", "vb0", "ve0",
+        "ps0", "ga0", "gt0", "gl0", "ea0", "el0", "va0", "vv0", "vb0", "ve0",
     }  # fmt: skip
     assert expected == missing
     paths = {f.subjects[-1]: f.path for f in report.findings}
     assert "$.meta.sources[0]" == paths["s0"]
     assert "$.actors[0].posts[0].organisation" == paths["o0"]
     assert "$.violations[0].events[0]" == paths["ve0"]
+    assert "$.controls[1].portion.sources[0]" == paths["ps0"]
     assert ("s0",) == next(f.subjects for f in report.findings if f.path == "$.meta.sources[0]")

@@ -461,7 +461,9 @@ class TestQueriesAgreeWithTheReferences:
             assert ref.reference_enemies(scenario, actor, day) == [
                 (t.actor, t.certain, t.via) for t in scenario.enemies_of(actor, day)
             ]
-        assert ref.reference_camps(scenario, day) == [(c.members, c.ties, c.bridges) for c in scenario.camps(day)]
+        assert ref.reference_camps(scenario, day) == [
+            (c.members, c.ties, c.bridges, c.enemies) for c in scenario.camps(day)
+        ]
 
     @given(WORLDS, st.data())
     def test_agreements_in_force(self, scenario: cm.Scenario, data: st.DataObject) -> None:

@@ -6,7 +6,15 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["ConflictModelError", "FieldError", "LoadError", "ParseError", "Problem", "UnknownIdError"]
+__all__ = [
+    "AmbiguousTerritoryError",
+    "ConflictModelError",
+    "FieldError",
+    "LoadError",
+    "ParseError",
+    "Problem",
+    "UnknownIdError",
+]
 
 
 class ConflictModelError(Exception):
@@ -82,3 +90,19 @@ class UnknownIdError(ConflictModelError, KeyError):
 
     def __str__(self) -> str:
         return f"no {self.kind or 'object'} with id {self.id!r}"
+
+
+class AmbiguousTerritoryError(ConflictModelError, ValueError):
+    """A query needs a territory and none was given, while the scenario has not exactly
+    one country to default to; ``candidates`` are the countries it has (sorted ids)."""
+
+    def __init__(self, argument: str, candidates: tuple[str, ...]) -> None:
+        self.argument = argument
+        self.candidates = candidates
+        super().__init__(argument, candidates)
+
+    def __str__(self) -> str:
+        if not self.candidates:
+            return f"give {self.argument}=: the scenario has no territory of kind 'country' to default to"
+        listed = ", ".join(repr(c) for c in self.candidates)
+        return f"give {self.argument}=: the scenario has several countries to choose from ({listed})"

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from conflictmodel._queries._compliance import AgreementViolations, InForce, Perpetrators
     from conflictmodel._queries._control_state import ControlChange, ControlPeriod, ControlState
     from conflictmodel._queries._engine import QueryEngine
-    from conflictmodel._queries._partition import Partition, Weight
+    from conflictmodel._queries._partition import Grouping, Partition, Weight
     from conflictmodel._rules._report import Report
 
 __all__ = ["COLLECTIONS", "Meta", "Record", "Scenario"]
@@ -218,18 +218,34 @@ class Scenario:
         return self._indexes().territories_in(territory)
 
     def partition(
-        self, day: DayLike, *, within: str, weight: Weight = "area", government: str | None = None
+        self,
+        day: DayLike,
+        *,
+        within: str | None = None,
+        weight: Weight = "area",
+        by: Grouping = "controllers",
+        government: str | None = None,
     ) -> Partition:
-        """How ``within`` is divided between controllers on ``day``, weighed by ``area``
-        (``area_km2``), ``population`` or ``count`` (one per piece): shares per
-        controller, the effective number of controllers and the recognised government's
-        share (``government``, or inferred: the one actor of kind ``government`` whose
-        ``country`` is the ``iso3`` external id of the country at or above ``within``).
-        See :class:`~conflictmodel.Partition` and ``docs/queries.md``.
+        """How ``within`` is divided on ``day``, weighed by ``area`` (``area_km2``),
+        ``population`` or ``count`` (one per piece), with the shares grouped ``by`` the
+        set of ``controllers`` holding a piece (joint control its own bloc), by
+        ``actor`` (joint pieces split equally), or by ``camp`` (the camps of that day
+        within the territory, :meth:`camps`). A partial control record's stated
+        :class:`~conflictmodel.Portion` of a piece goes to its controllers (by the area
+        of the portion's geometry when weighing by area and it has one); only what no
+        record accounts for is ``undetermined``. Also the effective number of groups and
+        the recognised government's share (``government``, or inferred: the one actor
+        of kind ``government`` whose ``country`` is the ``iso3`` external id of the
+        country at or above ``within``). See :class:`~conflictmodel.Partition` and
+        ``docs/queries.md``.
 
-        Cost: O(k log n) for k territories inside ``within``.
+        ``within`` defaults to the scenario's only territory of kind ``country``; with
+        none or several, :class:`~conflictmodel.AmbiguousTerritoryError` lists them.
+
+        Cost: O(t log n) for t territories inside ``within``; ``by="camp"`` adds the
+        cost of :meth:`camps` for ``within``.
         """
-        return self._indexes().partition(day, within=within, weight=weight, government=government)
+        return self._indexes().partition(day, within=within, weight=weight, by=by, government=government)
 
     def allies_of(self, actor: str, day: DayLike, *, kinds: Iterable[AllianceKind] | None = None) -> tuple[Tie, ...]:
         """The actors allied with ``actor`` on ``day`` through alliances (of the given
@@ -264,26 +280,36 @@ class Scenario:
         self,
         day: DayLike,
         *,
+        within: str | None = None,
         reading: Reading = "certainly",
         include_alleged: bool = False,
         alliance_kinds: Iterable[AllianceKind] | None = None,
     ) -> tuple[Camp, ...]:
-        """The blocs of aligned actors on ``day``, largest first.
+        """The camps of the war being fought on ``day``, largest first.
 
-        Every actor in a hostility, alliance or support of the day is in some camp, and
-        so is every actor above it in the hierarchy. Joins happen in a fixed order: an
-        actor with its parent (a force with its state), then alliances (of
-        ``alliance_kinds``; by default every kind but the guarantor format) by id,
-        members pairwise in listed order, then supports (established ones, unless
-        ``include_alleged``) by id, each holding on the day by the chosen ``reading``. A
-        join that would put two actors hostile to each other that day into one camp is
-        refused and reported as a bridge. See :class:`~conflictmodel.Camp` and
-        ``docs/queries.md``.
+        Actors are joined by ties taken in ranks (:data:`~conflictmodel.TIE_RANKS`),
+        those that bear most directly on the fighting first: a unit and its parent;
+        joint control of territory; the same side of a hostility (a war first); support
+        with troops or air support, then with weapons and other military means; a
+        coalition; other support (political, funding, ...); then any other alliance (a
+        defence pact). Alliances count when of ``alliance_kinds`` (by default every kind
+        but the guarantor format), supports when established (or alleged too, with
+        ``include_alleged``), each record when it holds on the day by ``reading``. The
+        ties of one rank join at once; where they would put actors hostile to each other
+        that day into one camp, none of them joins that group and they are reported as
+        bridges. The answer depends on the records' kinds, never on their ids or order.
 
-        Cost: O((a + s + h) log n) for the alliances, supports and hostilities of the day.
+        With ``within``, only the actors holding, contesting or besieging territory in
+        it, or taking part in events there, that day, the actors backing them, and the
+        actors above either in the hierarchy take part. See
+        :class:`~conflictmodel.Camp` and ``docs/queries.md``.
+
+        Cost: O(r log r) for the r records and actor slots (hostility sides, alliance
+        members, controllers) holding on the day, plus the size of the answer; with
+        ``within``, plus O(t log n) for the t territories inside it.
         """
         return self._indexes().camps(
-            day, reading=reading, include_alleged=include_alleged, alliance_kinds=alliance_kinds
+            day, within=within, reading=reading, include_alleged=include_alleged, alliance_kinds=alliance_kinds
         )
 
     def agreements_in_force(self, day: DayLike, *, covering: str | None = None) -> tuple[InForce, ...]:

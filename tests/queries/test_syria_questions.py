@@ -244,7 +244,7 @@ def test_the_government_holds_the_largest_share_of_syria(syria: cm.Scenario) -> 
         ("sy-sweida", (K.HELD, ("saa",), ())),
         ("SY0803", (K.HELD, ("sdf",), ())),  # al-Malikiyah, in the Kurdish-held north-east
         ("SY0208", (K.JOINT, ("fsa-es", "tsk"), ())),  # Jarabulus, in the Euphrates Shield area
-        ("zone-tanf", (K.JOINT, ("cjtf-oir", "fsa"), ())),
+        ("zone-tanf", (K.JOINT, ("cjtf-oir", "maghawir-thawra"), ())),
         ("sy-raqqa", (K.PARTIAL, ("saa", "sdf"), ())),  # the SDF north of the river, the army in the south
     ],
 )
@@ -255,6 +255,6 @@ def test_who_holds_the_governorates_and_districts(syria: cm.Scenario, territory:
 def test_the_army_took_the_last_of_the_sweida_desert_by_october(syria: cm.Scenario) -> None:
     # Its eastern desert was split with the opposition factions until they withdrew in September.
     assert [
-        (None, dt.date(2017, 9, 30), "divided", ("fsa", "saa"), ()),
+        (None, dt.date(2017, 9, 30), "divided", ("saa", "usud-sharqiya"), ()),
         (dt.date(2017, 10, 1), None, "held", ("saa",), ()),
     ] == periods(syria, "sy-sweida")

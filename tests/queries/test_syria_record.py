@@ -32,7 +32,8 @@ DAYS = tuple(PUBLISHED)
 # (the coalition at al-Tanf, the Turkish army at al-Bab) count with that force.
 REGIME = {"sy-state", "sy-gov", "saa", "hezbollah", "irgc", "quds-force", "fatemiyoun", "zainebiyoun", "nujaba", "pmf"}
 SDF = {"sdf", "ypg", "cjtf-oir", "us"}
-OPPOSITION = {"fsa", "hts", "ahrar-sham", "jaysh-islam", "faylaq-rahman", "southern-front", "fsa-es", "tsk", "tr"}
+OPPOSITION = {"fsa", "hts", "ahrar-sham", "jaysh-islam", "faylaq-rahman", "southern-front", "maghawir-thawra"}
+OPPOSITION |= {"usud-sharqiya", "fsa-es", "tsk", "tr"}
 ISIS = {"isis", "jkw"}
 GOLAN = {"il"}  # held by Israel since 1967, in no bloc of the maps
 BACKERS = {"cjtf-oir", "us", "tsk", "tr", "rus-af", "ru"}
@@ -52,7 +53,7 @@ def bloc_of(controllers: Iterable[str]) -> str:
 
 
 def test_bloc_of_names_the_local_force_not_its_backer() -> None:
-    assert "opposition" == bloc_of(("cjtf-oir", "fsa"))
+    assert "opposition" == bloc_of(("cjtf-oir", "maghawir-thawra"))
     assert "opposition" == bloc_of(("fsa-es", "tsk"))
     assert "regime" == bloc_of(("hezbollah", "saa"))
     assert "sdf" == bloc_of(("cjtf-oir",))
@@ -157,6 +158,25 @@ def test_the_partition_agrees_with_the_reference(syria: cm.Scenario, day: str) -
     engine, reference = engine_shares(syria, day), reference_shares(syria, day)
     for bloc in {*engine, *reference}:
         assert engine.get(bloc, 0.0) == pytest.approx(reference.get(bloc, 0.0), abs=1e-6), bloc
+
+
+def camp_share(p: cm.Partition, member: str) -> float:
+    return 100 * sum(share.share for share in p.shares if member in share.camp)
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_the_partition_by_camp_reads_as_the_blocs(syria: cm.Scenario, day: str) -> None:
+    # Grouped by camp, the al-Tanf zone and the desert around it count with the US-led
+    # coalition that holds them with the faction it hosts; the maps count them with the
+    # opposition.
+    by_camp = syria.partition(day, by="camp")
+    blocs = engine_shares(syria, day)
+    tanf = 100 * sum(s.share for s in syria.partition(day).shares if "maghawir-thawra" in s.controllers)
+    assert tanf > 3
+    assert camp_share(by_camp, "saa") == pytest.approx(blocs["regime"], abs=1e-6)
+    assert camp_share(by_camp, "isis") + camp_share(by_camp, "jkw") == pytest.approx(blocs["isis"], abs=1e-6)
+    assert camp_share(by_camp, "sdf") == pytest.approx(blocs["sdf"] + tanf, abs=1e-6)
+    assert abs(camp_share(by_camp, "saa") - PUBLISHED[day]["regime"]) <= TOLERANCE
 
 
 def test_the_islamic_state_shrinks_from_september_to_january(syria: cm.Scenario) -> None:

@@ -163,9 +163,9 @@ ENTRIES: tuple[Entry, ...] = (
     e("SY030104", "saa", 0.6, None, None, "src-wiki-siege-eg"),
     e("SY030104", "faylaq-rahman", 0.4, None, None, "src-wiki-siege-eg", note="The edge of the Eastern Ghouta pocket"),
     e("SY030203", "saa", 0.4, None, "2017-09-09", *MAPS_SEP),
-    e("SY030203", "fsa", 0.5, None, "2017-09-09", *MAPS_SEP, note=HAMAD),
+    e("SY030203", "usud-sharqiya", 0.5, None, "2017-09-09", *MAPS_SEP, note=HAMAD),
     e("SY030203", "saa", 0.6, "2017-09-10", "2017-09-30", *MAPS_SEP),
-    e("SY030203", "fsa", 0.3, "2017-09-10", "2017-09-30", *MAPS_SEP, note=HAMAD),
+    e("SY030203", "usud-sharqiya", 0.3, "2017-09-10", "2017-09-30", *MAPS_SEP, note=HAMAD),
     e("SY030203", "saa", 0.8, "2017-10-01", None, *MAPS_OCT),
     e("SY030203", "fsa", 0.1, "2017-10-01", None, *MAPS_OCT, note="The eastern Qalamoun mountains"),
     e("SY030203", "jaysh-islam", 0.1, None, None, "src-shahid-eastern-qalamoun", note="The eastern Qalamoun mountains"),
@@ -198,12 +198,12 @@ ENTRIES: tuple[Entry, ...] = (
     e("SY030902", "isis", 0.8, None, None, "src-sohr-yarmouk-is", note="Al-Hajar al-Aswad"),
     e("SY030902", "fsa", 0.2, None, None, "src-sohr-yarmouk-is"),
     e("sabe-byar-outside-tanf", "saa", 0.1, None, "2017-09-09", *MAPS_SEP),
-    e("sabe-byar-outside-tanf", "fsa", 0.6, TANF_TAKEN, "2017-05-31", "src-jusoor-2017-06-08", note=HAMAD),
+    e("sabe-byar-outside-tanf", "usud-sharqiya", 0.6, TANF_TAKEN, "2017-05-31", "src-jusoor-2017-06-08", note=HAMAD),
     e("sabe-byar-outside-tanf", "isis", 0.3, None, "2017-05-31", "src-jusoor-2017-06-08",
       note="The desert towards the Iraqi border, taken from the Islamic State by the factions in the spring of 2017"),
-    e("sabe-byar-outside-tanf", "fsa", 0.9, "2017-06-01", "2017-09-09", *MAPS_SEP, note=HAMAD),
+    e("sabe-byar-outside-tanf", "usud-sharqiya", 0.9, "2017-06-01", "2017-09-09", *MAPS_SEP, note=HAMAD),
     e("sabe-byar-outside-tanf", "saa", 0.55, "2017-09-10", "2017-09-30", *MAPS_SEP),
-    e("sabe-byar-outside-tanf", "fsa", 0.45, "2017-09-10", "2017-09-30", *MAPS_SEP, note=HAMAD),
+    e("sabe-byar-outside-tanf", "usud-sharqiya", 0.45, "2017-09-10", "2017-09-30", *MAPS_SEP, note=HAMAD),
     e("sabe-byar-outside-tanf", "saa", None, "2017-10-01", None, *MAPS_OCT, note="The army took the desert east of"
       " Damascus after the factions withdrew (first shown on the maps of October 2017)"),
     *(
@@ -211,11 +211,11 @@ ENTRIES: tuple[Entry, ...] = (
         for t in ("SY130002", "SY130204", "SY130301")
         for entry in (
             e(t, "saa", 0.3, None, "2017-08-09", "src-reuters-sweida-border"),
-            e(t, "fsa", 0.7, None, "2017-08-09", "src-reuters-sweida-border", note=HAMAD),
+            e(t, "usud-sharqiya", 0.7, None, "2017-08-09", "src-reuters-sweida-border", note=HAMAD),
             e(t, "saa", 0.6, "2017-08-10", "2017-09-09", "src-reuters-sweida-border", *MAPS_SEP),
-            e(t, "fsa", 0.4, "2017-08-10", "2017-09-09", "src-reuters-sweida-border", *MAPS_SEP, note=HAMAD),
+            e(t, "usud-sharqiya", 0.4, "2017-08-10", "2017-09-09", "src-reuters-sweida-border", *MAPS_SEP, note=HAMAD),
             e(t, "saa", 0.8, "2017-09-10", "2017-09-30", *MAPS_SEP),
-            e(t, "fsa", 0.2, "2017-09-10", "2017-09-30", *MAPS_SEP, note=HAMAD),
+            e(t, "usud-sharqiya", 0.2, "2017-09-10", "2017-09-30", *MAPS_SEP, note=HAMAD),
             e(t, "saa", None, "2017-10-01", None, *MAPS_OCT),
         )
     ),
@@ -223,10 +223,10 @@ ENTRIES: tuple[Entry, ...] = (
         entry
         for t in ("tanf-dz-sabe-byar", "tanf-dz-tadmor")
         for entry in (
-            e(t, "cjtf-oir+fsa", 0.5, TANF_TAKEN, "2017-05-31", "src-wiki-tanf", "src-jusoor-2017-06-08",
+            e(t, "cjtf-oir+maghawir-thawra", 0.5, TANF_TAKEN, "2017-05-31", "src-wiki-tanf", "src-jusoor-2017-06-08",
               note="The desert around the al-Tanf garrison before the deconfliction zone was declared"),
             e(t, "isis", 0.5, None, "2017-05-31", "src-wiki-tanf", "src-jusoor-2017-06-08"),
-            e(t, "cjtf-oir+fsa", None, "2017-06-01", None, "src-wiki-tanf", "src-crisisgroup-tanf",
+            e(t, "cjtf-oir+maghawir-thawra", None, "2017-06-01", None, "src-wiki-tanf", "src-crisisgroup-tanf",
               note="Inside the 55 km deconfliction zone of the al-Tanf garrison", basis="modelled"),
         )
     ),
@@ -267,7 +267,7 @@ ENTRIES: tuple[Entry, ...] = (
       note="Palmyra and the desert, retaken by the Islamic State in December 2016"),
     e("tadmor-outside-tanf", "saa", 0.2, None, "2017-03-01", "src-rferl-palmyra", note="The T4 air base and the west"),
     e("tadmor-outside-tanf", "saa", 0.7, "2017-03-02", B(DEZ_SIEGE_BROKEN), "src-rferl-palmyra", *MAPS_SEP),
-    e("tadmor-outside-tanf", "fsa", 0.1, "2017-03-02", "2017-09-30", "src-wiki-tanf", *MAPS_SEP,
+    e("tadmor-outside-tanf", "maghawir-thawra", 0.1, "2017-03-02", "2017-09-30", "src-wiki-tanf", *MAPS_SEP,
       note="Desert around the al-Tanf zone held by the factions it hosts (modelled share)"),
     e("tadmor-outside-tanf", "isis", 0.2, "2017-03-02", B(DEZ_SIEGE_BROKEN), "src-rferl-palmyra", *MAPS_SEP,
       note="The desert east of Arak and the T3 station towards al-Humaymah"),

@@ -45,6 +45,21 @@ SOURCES: tuple[dict[str, Any], ...] = (
 
 ACTORS: tuple[dict[str, Any], ...] = (
     {
+        "id": "maghawir-thawra",
+        "name": "Jaysh Maghawir al-Thawra (Revolutionary Commando Army)",
+        "kind": "armed_group",
+        "aliases": ["Maghawir al-Thawra", "New Syrian Army"],
+        "country": "SYR",
+        "sources": ["src-crisisgroup-tanf", "src-wiki-tanf"],
+    },
+    {
+        "id": "usud-sharqiya",
+        "name": "Jaysh Usud al-Sharqiya and the Martyr Ahmad al-Abdo forces (the Hamad desert factions)",
+        "kind": "armed_group",
+        "country": "SYR",
+        "sources": ["src-jusoor-2017-06-08", "src-jusoor-2017-09-15"],
+    },
+    {
         "id": "il",
         "name": "Israel",
         "kind": "state",
@@ -83,6 +98,16 @@ SOURCES += (
 )
 
 SUPPORTS: tuple[dict[str, Any], ...] = (
+    {
+        "id": "sup-cjtf-maghawir",
+        "supporter": "cjtf-oir",
+        "recipient": "maghawir-thawra",
+        "kinds": ["air_support", "training", "troops", "weapons"],
+        "period": {"start": "2016-03-04"},
+        "description": "The coalition garrison at al-Tanf trains, arms and fights beside the faction it hosts,"
+        " and defends the 55 km zone around it",
+        "sources": ["src-crisisgroup-tanf", "src-wiki-tanf"],
+    },
     {
         "id": "sup-turkey-fsaes-2017",
         "supporter": "tsk",
@@ -216,6 +241,9 @@ def apply(doc: dict[str, Any]) -> None:
     _upsert(doc["supports"], SUPPORTS)
     _upsert(doc["hostilities"], HOSTILITIES)
     _upsert(doc["events"], EVENTS)
+    controls = {c["id"]: c for c in doc["controls"]}
+    for tanf in ("ctl-sy-homs-tanf", "ctl-sy-rif-dimashq-tanf"):
+        controls[tanf]["controllers"] = ["cjtf-oir", "maghawir-thawra"]  # the faction the garrison hosts
     actors = {a["id"]: a for a in doc["actors"]}
     actors["ypg"]["parent"] = "sdf"  # the YPG leads the SDF as its main component (src-alarabiya-sdf)
     agreements = {a["id"]: a for a in doc["agreements"]}

@@ -34,7 +34,8 @@ BLOCS: Mapping[str, frozenset[str]] = {
     "sdf": frozenset({"sdf", "ypg", "us", "cjtf-oir"}),
     "turkish": frozenset({"tr", "tsk", "fsa-es"}),
     "opposition": frozenset(
-        {"fsa", "hts", "ahrar-sham", "jaysh-islam", "faylaq-rahman", "southern-front", "maghawir-thawra"}
+        {"fsa", "hts", "ahrar-sham", "jaysh-islam", "faylaq-rahman", "southern-front", "maghawir-thawra",
+         "usud-sharqiya"}
     ),
     "isis": frozenset({"isis", "jkw"}),
     "golan": frozenset({"il"}),

@@ -256,3 +256,4 @@ def apply(doc: dict[str, Any]) -> None:
             entry = {"actor": actor, "roles": []}
             entries.append(entry)
         entry["roles"] = sorted({*entry["roles"], *roles})
+        entries.sort(key=lambda x: x["actor"])

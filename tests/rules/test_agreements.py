@@ -40,6 +40,17 @@ def _cases() -> dict[str, Case]:
         ),
         [("$.violations[0].date", ("v", "g"))],
     )
+    status = cm.AgreementStatus.IN_FORCE
+    cases["CM603"] = (
+        world(
+            agreements=(
+                agreement("g", status=status, in_force=period("2016-12-30", None)),
+                agreement("h", status=cm.AgreementStatus.SIGNED),
+            )
+        ),
+        world(agreements=(agreement("g", in_force=period("2017-05-06", None)), agreement("h", status=status))),
+        [("$.agreements[1].in_force", ("h",))],
+    )
     return cases
 
 

@@ -1,6 +1,7 @@
 """Rules CM4xx, control of territory: each with a passing and a failing scenario, and the shapes
 that are easy to get wrong."""
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -82,7 +83,31 @@ def _cases() -> dict[str, Case]:
         ),
         [("$.controls[1]", ("c2", "c1", "t"))],
     )
+    cases["CM405"] = (
+        world(
+            actors=XY,
+            territories=t,
+            controls=(
+                held("c1", "x", 0.6, start="2017-01-01"),
+                held("c2", "y", 0.41, start="2017-06-01"),  # 1.01: within the tolerance
+                held("c3", "y", 0.5, start="2016", end="2016-12-31"),
+            ),
+        ),
+        world(
+            actors=XY,
+            territories=t,
+            controls=(held("c1", "x", 0.6, start="2017-01-01"), held("c2", "y", 0.5, start="2017-06-01")),
+        ),
+        [("$.controls[1].portion.fraction", ("c2", "c1", "t"))],
+    )
     return cases
+
+
+def held(cid: str, who: str, fraction: float, *, start: str | None = None, end: str | None = None) -> cm.Control:
+    """A partial record of territory ``t`` that holds ``fraction`` of it."""
+    return attrs.evolve(
+        control(cid, "t", who, start=start, end=end, status=PARTIAL), portion=cm.Portion(fraction=fraction)
+    )
 
 
 CASES = _cases()
@@ -203,3 +228,47 @@ def test_conflicting_answers_only_where_validate_reports_errors(scenario: cm.Sce
 @given(control_sets())
 def test_validate_never_raises_and_is_deterministic(scenario: cm.Scenario) -> None:
     assert cm.validate(scenario) == cm.validate(scenario)
+
+
+FRACTIONS = st.sampled_from([0.2, 0.3, 0.5, 0.6, 0.9, 1.0])
+
+
+@st.composite
+def partial_sets(draw: st.DrawFn) -> cm.Scenario:
+    controls = []
+    for i in range(draw(st.integers(min_value=0, max_value=6))):
+        start, end = draw(st.sampled_from(D) | st.none()), draw(st.sampled_from(D) | st.none())
+        try:
+            p = period(start, end)
+        except cm.FieldError:
+            p = period(end, start)
+        where = draw(st.sampled_from(["t", "u"]))
+        portion = draw(st.none() | FRACTIONS.map(lambda f: cm.Portion(fraction=f)))
+        controls.append(
+            cm.Control(id=f"c{i}", territory=where, controllers=("x",), period=p, status=PARTIAL, portion=portion)
+        )
+    return world(controls=tuple(controls))
+
+
+def _overfull(scenario: cm.Scenario) -> set[str]:
+    """Territories where, on the first certain day of some record, the portions of the
+    records certainly covering that day add up to more than 1.01."""
+    found = set()
+    for a in scenario.controls:
+        if a.portion is None or a.period.certain_first > a.period.certain_last:
+            continue
+        day = a.period.certain_first
+        total = sum(
+            b.portion.fraction
+            for b in scenario.controls
+            if b.territory == a.territory and b.portion is not None and b.period.certainly_contains(day)
+        )
+        if total > 1.01:
+            found.add(a.territory)
+    return found
+
+
+@given(partial_sets())
+def test_overfull_portions_agree_with_the_day_by_day_reference(scenario: cm.Scenario) -> None:
+    report = cm.validate(scenario, select="CM405")
+    assert _overfull(scenario) == {f.subjects[-1] for f in report.findings}

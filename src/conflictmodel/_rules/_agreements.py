@@ -1,5 +1,6 @@
-"""CM6xx, agreements and events: events located where their coordinates are, and
-violations dated while their agreement was in force.
+"""CM6xx, agreements and events: events located where their coordinates are, violations
+dated while their agreement was in force, and agreements in force with a period that says
+when.
 
 Each rule is registered with :func:`~._registry.rule`; ``docs/rules.md`` has its entry and a
 failing example.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from conflictmodel._model._agreements import AgreementStatus
 from conflictmodel._model._events import CoordinatePrecision
 from conflictmodel._model._geometry import Geometry, GeometryType, contains_point
 
@@ -112,3 +114,21 @@ def _violation_dates(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 f"in which {agreement.id!r} was in force"
             )
             yield finding(rule, message, (violation.id, agreement.id), f"$.violations[{i}].date")
+
+
+@rule(
+    "CM603",
+    "in-force-without-period",
+    Severity.WARNING,
+    "An agreement's status says it is in force, but it has no in-force period",
+    """Queries read when an agreement is in force from its ``in_force`` period alone:
+    an agreement without one is in force on no day, so ``agreements_in_force`` never
+    lists it and ``violations_of`` derives no candidates, whatever its ``status`` says.
+    Give the period (from its signing, or from the date it took effect, open-ended when
+    it still holds), or correct the status.""",
+)
+def _in_force_without_period(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for i, agreement in enumerate(ctx.scenario.agreements):
+        if agreement.status is AgreementStatus.IN_FORCE and agreement.in_force is None:
+            message = f"agreement {agreement.id!r} has status 'in_force' but no in_force period"
+            yield finding(rule, message, (agreement.id,), f"$.agreements[{i}].in_force")

@@ -54,7 +54,7 @@ def _load_all(files: Sequence[str]) -> tuple[list[tuple[str, Scenario]], int]:
     return loaded, code
 
 
-def _summary(files: Sequence[str], day: str | None, output: str) -> int:
+def _summary(files: Sequence[str], day: str | None, output: str, *, territories: bool = False) -> int:
     scenarios, code = _load_all(files)
     for name, scenario in scenarios:
         report = validate(scenario)
@@ -70,7 +70,7 @@ def _summary(files: Sequence[str], day: str | None, output: str) -> int:
             print("\n".join(summarize(scenario).lines()))
             print(f"  from {name}")
             print()
-            print("\n".join(day_view_lines(scenario, view)))
+            print("\n".join(day_view_lines(scenario, view, territories=territories)))
         if not report.ok:
             code = max(code, EXIT_PROBLEMS)
     return code
@@ -106,12 +106,16 @@ def _schema() -> int:
     return EXIT_OK
 
 
+_TERRITORIES = "also print the control of every territory, one line each"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="conflictmodel",
         description="Typed, checked models of armed conflicts and their diplomacy. "
         "Without a command: what the bundled Syria 2017 scenario says about its as-of day.",
     )
+    parser.add_argument("--territories", action="store_true", help=_TERRITORIES)
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("validate", help="check scenario files; exit 0 clean, 1 problems, 2 unreadable")
     check.add_argument("files", nargs="+", metavar="FILE")
@@ -121,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("files", nargs="*", metavar="FILE")
     summary.add_argument("--on", metavar="DAY", help="the day, YYYY-MM-DD (default: the scenario's as_of)")
     summary.add_argument("--format", choices=("text", "json"), default="text", help="text tables or JSON")
+    summary.add_argument("--territories", action="store_true", help=_TERRITORIES)
     commands.add_parser("schema", help="print the JSON Schema of the file format")
     add_import_command(commands)
     return parser
@@ -140,5 +145,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "import":
         return run_import(args)
     if args.command == "summary":
-        return _summary(args.files, args.on, args.format)
-    return _summary([], None, "text")
+        return _summary(args.files, args.on, args.format, territories=args.territories)
+    return _summary([], None, "text", territories=args.territories)

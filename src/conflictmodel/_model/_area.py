@@ -1,9 +1,9 @@
 """The area of a polygonal geometry on the Earth, in square kilometres, in pure Python.
 
-Edges are great-circle arcs between consecutive positions (as GeoJSON's RFC 7946 reads
-them for the purpose of measurement) on a sphere of the WGS 84 authalic radius, the
-sphere with the ellipsoid's surface area. Each ring's area is the sum over its edges of
-the exact spherical excess of the triangle the edge forms with the north pole, which
+Edges are great-circle arcs between consecutive positions on a sphere of the WGS 84
+authalic radius, the sphere with the ellipsoid's surface area. Each ring's area is the
+sum over its edges of the exact spherical excess of the quadrilateral between the edge
+and the equator (with a hemisphere added back for a ring that goes round a pole), which
 stays exact for large rings and rings far from the equator; against the ellipsoid the
 error is below 0.5 % at any latitude, far less than the error of any boundary a source
 draws. Holes are subtracted from their polygon; the parts of a multipolygon are added.
@@ -28,7 +28,7 @@ def ring_area_km2(ring: tuple[Any, ...]) -> float:
 
     Of the two regions a ring bounds on the sphere, the smaller is taken.
     """
-    excess = 0.0
+    excess = turned = 0.0
     for k in range(len(ring) - 1):
         lon1, lat1 = math.radians(ring[k][0]), math.radians(ring[k][1])
         lon2, lat2 = math.radians(ring[k + 1][0]), math.radians(ring[k + 1][1])
@@ -40,10 +40,12 @@ def ring_area_km2(ring: tuple[Any, ...]) -> float:
             delta += 2 * math.pi
         t1, t2 = math.tan(lat1 / 2), math.tan(lat2 / 2)
         excess += 2 * math.atan2(math.tan(delta / 2) * (t1 + t2), 1 + t1 * t2)
-    excess = abs(excess)
-    whole = 4 * math.pi
-    excess = min(excess, whole - excess)
-    return excess * AUTHALIC_RADIUS_KM * AUTHALIC_RADIUS_KM
+        turned += delta
+    # a ring that goes round a pole: the side holding the north pole is a hemisphere less
+    round_a_pole = abs(turned) > math.pi
+    enclosed = 2 * math.pi - math.copysign(excess, turned) if round_a_pole else abs(excess)
+    enclosed = min(enclosed, 4 * math.pi - enclosed)
+    return enclosed * AUTHALIC_RADIUS_KM * AUTHALIC_RADIUS_KM
 
 
 def _polygon_area(rings: tuple[Any, ...]) -> float:

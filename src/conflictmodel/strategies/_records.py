@@ -395,6 +395,7 @@ def agreements(
         kind=_enum("kinds", kinds, AgreementKind),
         signed=st.none() | partial_dates(),
         in_force=st.none() | periods(),
+        met=st.none() | periods(),
         status=st.none() | st.sampled_from(AgreementStatus),
         actors=st.lists(agreement_actors(refs=refs), max_size=3).map(_distinct_actors),
         covers=_id_sets(refs),

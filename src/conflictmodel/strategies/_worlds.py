@@ -613,6 +613,7 @@ class _World:
                     kind=self.pick(_ALL[AgreementKind]),
                     signed=signed,
                     in_force=in_force,
+                    met=self.maybe_period(ALWAYS) if self.flag() else None,
                     status=self.maybe(_ALL[AgreementStatus] if in_force is not None else _NOT_IN_FORCE),
                     actors=tuple(
                         AgreementActor(actor=self.actors[a].id, roles=r) for a, r in zip(chosen, roles, strict=True)

@@ -259,6 +259,12 @@ def test_the_south_west_ceasefire_covers_the_southern_zone(syria: cm.Scenario) -
     assert "ag-sw-ceasefire" in {a.agreement for a in syria.agreements_in_force(AS_OF, covering="zone-south")}
 
 
+def test_the_un_envoy_mediates_geneva_viii_on_the_days_it_sat(syria: cm.Scenario) -> None:
+    for day in ("2017-11-28", AS_OF, "2017-12-14"):
+        assert "de-mistura" in {t.actor for t in syria.actors_of("ag-geneva-viii", day, role=cm.Role.MEDIATOR)}, day
+    assert () == syria.actors_of("ag-geneva-viii", "2017-12-20", role=cm.Role.MEDIATOR)
+
+
 def test_the_regime_and_the_sdf_are_reported_hostile_in_deir_ez_zor(syria: cm.Scenario) -> None:
     assert "sdf" in {t.actor for t in syria.enemies_of("sy-gov", "2017-09-25")}
     assert "sdf" not in {t.actor for t in syria.enemies_of("sy-gov", "2017-09-01")}

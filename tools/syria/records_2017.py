@@ -198,6 +198,9 @@ AGREEMENT_FIXES: tuple[tuple[str, str, Any], ...] = (
     ("ag-astana6-idlib", "status", "in_force"),
     ("ag-sw-ceasefire", "covers", ["sy-daraa", "sy-quneitra", "sy-sweida", "zone-south"]),
     ("ag-amman-mop-2017-11", "covers", ["sy-daraa", "sy-quneitra", "sy-sweida", "zone-south"]),
+    # When the Geneva rounds sat (src-ap-geneva4-end; src-dw-geneva8, src-wiki-geneva-2017).
+    ("ag-geneva-iv", "met", {"start": "2017-02-23", "end": "2017-03-03"}),
+    ("ag-geneva-viii", "met", {"start": "2017-11-28", "end": "2017-12-14"}),
 )
 # Roles added to existing agreements: (agreement id, actor, roles).
 AGREEMENT_ROLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (

@@ -193,7 +193,23 @@ EVENTS: tuple[dict[str, Any], ...] = (
 
 # Roles and fields of existing agreements: (agreement id, field, value).
 AGREEMENT_FIXES: tuple[tuple[str, str, Any], ...] = (
-    ("ag-ceasefire-2016-12-29", "in_force", {"start": "2016-12-30"}),
+    ("ag-ceasefire-2016-12-29", "in_force", {"start": "2016-12-30"}),  # from midnight, 29-30 December
+    (
+        "ag-ceasefire-2016-12-29",
+        "provisions",
+        [
+            {
+                "kind": "ceasefire",
+                "text": "Nationwide ceasefire between the government and the armed opposition groups that joined"
+                " it, from midnight on 29-30 December 2016",
+            },
+            {
+                "kind": "exclusions",
+                "text": "Does not apply to the Islamic State, Jabhat Fateh al-Sham (later in HTS) and the groups"
+                " linked to them",
+            },
+        ],
+    ),
     ("ag-astana6-idlib", "in_force", {"start": "2017-09-15"}),
     ("ag-astana6-idlib", "status", "in_force"),
     ("ag-sw-ceasefire", "covers", ["sy-daraa", "sy-quneitra", "sy-sweida", "zone-south"]),

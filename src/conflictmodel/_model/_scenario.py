@@ -314,18 +314,21 @@ class Scenario:
 
     def agreements_in_force(self, day: DayLike, *, covering: str | None = None) -> tuple[InForce, ...]:
         """The agreements in force on ``day`` (by their ``in_force`` period), optionally
-        only those covering territory ``covering`` (listed in ``covers``, or inside a
-        listed territory through children and zone components); one
-        :class:`~conflictmodel.InForce` each, by id.
+        only those covering territory ``covering``: listed in ``covers``, inside a listed
+        territory (a parent or a zone up the chain), or a zone every component of which
+        they cover; one :class:`~conflictmodel.InForce` each, by id, with the listed
+        territories through which they cover it. See ``docs/queries.md``.
 
-        Cost: O(L log n + k), plus the territories containing ``covering``.
+        Cost: O(L log n + k), plus the territories containing ``covering`` and its
+        components.
         """
         return self._indexes().agreements_in_force(day, covering)
 
     def actors_of(self, agreement: str, day: DayLike, *, role: Role | None = None) -> tuple[Tie, ...]:
         """The actors holding a role (``role``, or any) in ``agreement`` on ``day``: none
-        unless the agreement may be in force then, and only actors that may be active
-        then. One :class:`~conflictmodel.Tie` each, by id. Cost: O(r) for r roles.
+        unless the agreement may be in force then or, for a round of talks, may be
+        sitting (its ``met`` period), and only actors that may be active then. One
+        :class:`~conflictmodel.Tie` each, by id. Cost: O(r) for r roles.
         """
         return self._indexes().actors_of(agreement, day, role)
 
@@ -334,9 +337,10 @@ class Scenario:
         :class:`~conflictmodel.Violation` records naming it, and candidates derived from
         events: hostile events (battle, air strike, shelling, remote violence, attack on
         civilians, explosion) located inside its coverage while it may be in force, by
-        perpetrators (side A and associated actors; both sides of a battle) that are, or
-        belong to, its parties, signatories or guarantors (``by="bound"``), or by anyone
-        (``by="anyone"``). Each :class:`~conflictmodel.CandidateViolation` also names the
+        perpetrators (side A and associated actors; both sides of a battle) that the
+        agreement binds (``by="bound"``: its parties, signatories and guarantors, the
+        actors under them, and for a government the state it acts for and that state's
+        forces), or by anyone (``by="anyone"``). Each :class:`~conflictmodel.CandidateViolation` also names the
         guarantors backing the perpetrators' side at the time.
 
         Named ``violations_of`` because ``violations`` is the collection of stored

@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 import attrs
 
@@ -240,19 +240,25 @@ for an actor listed on both sides (hostile to everyone else in it)."""
 _OPPOSITE = ((1, 2), (0, 2), (0, 1, 2))
 
 
+K = TypeVar("K")
+
+
+def _move(table: dict[str, set[K]], source: str, target: str) -> None:
+    """Move the set of ``source`` into that of ``target`` (made only when needed)."""
+    moved = table.pop(source, None)
+    if moved:
+        table.setdefault(target, set()).update(moved)
+
+
 class _Forest:
     """Union-find over actors. Each camp keeps its members, the hostility sides they
     stand on, and the records of its ties and bridges; merges go small into large, so
     every actor and side moves O(log n) times."""
 
     def __init__(self, actors: Iterable[str], sides: dict[str, set[Side]]) -> None:
-        self.root: dict[str, str] = {}
-        self.members: dict[str, list[str]] = {}
-        self.sides: dict[str, set[Side]] = {}
-        for actor in actors:
-            self.root[actor] = actor
-            self.members[actor] = [actor]
-            self.sides[actor] = set(sides.get(actor, ()))
+        self.root: dict[str, str] = {actor: actor for actor in actors}
+        self.members: dict[str, list[str]] = {actor: [actor] for actor in self.root}
+        self.sides: dict[str, set[Side]] = {actor: set(found) for actor, found in sides.items() if actor in self.root}
         self.ties: dict[str, set[str]] = defaultdict(set)
         self.bridges: dict[str, set[str]] = defaultdict(set)
 
@@ -265,18 +271,18 @@ class _Forest:
         return root
 
     def _size(self, root: str) -> int:
-        return len(self.members[root]) + len(self.sides[root])
+        return len(self.members[root]) + len(self.sides.get(root, ()))
 
     def _hostile(self, roots: list[str]) -> bool:
         """Whether the union of these camps would hold both sides of a hostility. Each
         camp alone never does, so only the sides of the smaller camps are looked at."""
         large = max(roots, key=self._size)
-        big = self.sides[large]
+        big = self.sides.get(large, set())
         seen: set[Side] = set()
         for root in roots:
             if root == large:
                 continue
-            for index, side in self.sides[root]:
+            for index, side in self.sides.get(root, ()):
                 for other in _OPPOSITE[side]:
                     if (index, other) in big or (index, other) in seen:
                         return True
@@ -285,14 +291,15 @@ class _Forest:
 
     def _merge(self, roots: list[str], records: set[str]) -> None:
         large = max(roots, key=self._size)
+        members = self.members[large]
         for root in roots:
             if root == large:
                 continue
             self.root[root] = large
-            self.members[large].extend(self.members.pop(root))
-            self.sides[large] |= self.sides.pop(root)
-            self.ties[large] |= self.ties.pop(root, set())
-            self.bridges[large] |= self.bridges.pop(root, set())
+            members.extend(self.members.pop(root))
+            _move(self.sides, root, large)
+            _move(self.ties, root, large)
+            _move(self.bridges, root, large)
         self.ties[large] |= records
 
     def _groups(self, edges: list[Edge]) -> list[tuple[list[str], list[Edge]]]:
@@ -343,7 +350,7 @@ class _Forest:
         for root, members in self.members.items():
             inside = set(members)
             enemies: set[str] = set()
-            for index, side in self.sides[root]:
+            for index, side in self.sides.get(root, ()):
                 hostility = hostilities[index]
                 if side != 1:
                     enemies.update(a for a in hostility.side_b if keep(a))

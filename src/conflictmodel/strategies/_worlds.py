@@ -415,7 +415,7 @@ class _World:
         for _ in range(count):
             quarters = self.count(left)
             left -= quarters
-            found.append(None if quarters == 0 else Portion(fraction=quarters / 4, basis=self.pick(_ALL[Basis])))
+            found.append(None if quarters == 0 else Portion(fraction=quarters / 4))
         return found
 
     def maybe_period(self, window: Window) -> Period | None:
@@ -606,14 +606,15 @@ class _World:
             target = self.maybe(self.agreements)
             link = () if target is None else (Link(relation=self.pick(_ALL[LinkRelation]), target=target.id),)
             code = self.maybe(PROVISION_CODES)
+            kind = self.pick(_ALL[AgreementKind])
             self.agreements.append(
                 Agreement(
                     id=f"g{g}",
                     name=self.name(AGREEMENT_NAMES),
-                    kind=self.pick(_ALL[AgreementKind]),
+                    kind=kind,
                     signed=signed,
                     in_force=in_force,
-                    met=self.maybe_period(ALWAYS) if self.flag() else None,
+                    met=self.maybe_period(ALWAYS) if kind is AgreementKind.TALKS else None,
                     status=self.maybe(_ALL[AgreementStatus] if in_force is not None else _NOT_IN_FORCE),
                     actors=tuple(
                         AgreementActor(actor=self.actors[a].id, roles=r) for a, r in zip(chosen, roles, strict=True)

@@ -11,7 +11,6 @@ The model does not know about this module; this module does not know about JSON 
 from __future__ import annotations
 
 import enum
-import json
 import math
 import sys
 import types
@@ -39,14 +38,19 @@ from conflictmodel._model._frozenmap import FrozenMap
 from conflictmodel._model._geometry import Geometry, GeometryType
 from conflictmodel._model._provenance import Origin
 
-__all__ = ["DETAILED", "FAST", "expected_type"]
+from ._parse import TooLong
+from ._problems import entry, member
+
+__all__ = ["DETAILED", "FAST", "SHARED", "expected_type"]
 
 StructureHook = Callable[[Any, Any], Any]
 
 
-def expected_type(value: object, expected: str) -> FieldError:
+def expected_type(value: object, expected: str, field: str = "") -> FieldError:
     """The error for a JSON value that is not of the ``expected`` kind (the path says where)."""
-    return FieldError("", value, expected)
+    if type(value) is TooLong:
+        return FieldError(field, value, expected, message=value.problem())
+    return FieldError(field, value, expected)
 
 
 # --- scalars ------------------------------------------------------------------------
@@ -111,8 +115,16 @@ _PERIOD_KEYS = frozenset({"start", "end"})
 _TEXT_OR_NONE = (str, type(None))
 
 
+def _relative(path: str) -> str:
+    """A path below ``$`` as a field error's own field (``from``, ``['a.b']``)."""
+    return path[2:] if path.startswith("$.") else path[1:]
+
+
 def _unknown_keys(value: dict[str, Any], known: frozenset[str], what: str) -> list[Exception]:
-    return [FieldError(key, value[key], f"a known field ({what})") for key in sorted(value.keys() - known)]
+    return [
+        FieldError(_relative(member("$", key)), value[key], f"a known field ({what})")
+        for key in sorted(value.keys() - known)
+    ]
 
 
 def _bound(value: dict[str, Any], name: str) -> PartialDate | None:
@@ -245,7 +257,7 @@ def _text_map(value: Any, _: Any) -> FrozenMap[str]:
     if type(value) is not dict:
         raise expected_type(value, "an object")
     errors = [
-        FieldError(f"[{json.dumps(key)}]", item, "a string") for key, item in value.items() if type(item) is not str
+        FieldError(entry("", key), item, "a string") for key, item in value.items() if type(item) is not str
     ]
     if errors:
         raise ClassValidationError("While structuring a mapping", errors, FrozenMap)
@@ -256,7 +268,7 @@ def _row(value: Any, _: Any) -> FrozenMap[Any]:
     if type(value) is not dict:
         raise expected_type(value, "an object")
     errors = [
-        FieldError(f"[{json.dumps(key)}]", item, "a string, a number, true, false or null")
+        expected_type(item, "a string, a number, true, false or null", entry("", key))
         for key, item in value.items()
         if not (item is None or type(item) in (str, int, bool) or (type(item) is float and math.isfinite(item)))
     ]
@@ -280,7 +292,7 @@ def _positions(value: Any, depth: int, path: str = "coordinates") -> Any:
             elif kind is int:
                 out.append(float(number))
             else:
-                raise FieldError(f"{path}[{index}]", number, "a number")
+                raise expected_type(number, "a number", f"{path}[{index}]")
         return tuple(out)
     return tuple(_positions(item, depth - 1, f"{path}[{index}]") for index, item in enumerate(value))
 
@@ -472,7 +484,7 @@ def _decode_field(
 # fatality figures); being immutable they can be shared. The fast path keeps one object
 # per distinct input for these classes, keyed by the input's items. Bounded.
 _SHARED_LIMIT = 1 << 16
-_SHARED = frozenset({EventActor, AgreementActor, Membership, Fatalities, Link, Provision})
+SHARED = frozenset({EventActor, AgreementActor, Membership, Fatalities, Link, Provision})
 
 
 def _share_key(value: dict[str, Any]) -> tuple[Any, ...] | None:
@@ -502,7 +514,7 @@ def _fast_class_hook(cls: Any, converter: cattrs.Converter) -> StructureHook:
             raise expected_type(value, "an object")
         return generated(value, type_)
 
-    if cls not in _SHARED:
+    if cls not in SHARED:
         return structure
     shared: dict[tuple[Any, ...], Any] = {}
 

@@ -20,7 +20,8 @@ from typing import IO, Any, TypeVar
 from conflictmodel._model._errors import LoadError, ParseError, Problem
 from conflictmodel._model._scenario import Scenario
 
-from . import _converter
+from . import _converter, _fast
+from ._parse import as_text, parse
 from ._problems import problems_of
 
 try:  # pragma: no cover - exercised by whichever environment runs the tests
@@ -98,43 +99,13 @@ def _scenario_from_dict(data: Any, source: str | None) -> Scenario:
 # --- text ---------------------------------------------------------------------------
 
 
-def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        repeated = sorted({key for key, _ in pairs if key in seen or seen.add(key)})  # type: ignore[func-returns-value]
-        raise ValueError(f"repeated key {repeated[0]!r} in one object")
-    return result
-
-
-# NaN and Infinity (which Python's parser accepts) reach the number fields, whose rules
-# refuse them with a path.
-_decoder = json.JSONDecoder(object_pairs_hook=_refuse_duplicate_keys)
-
-
-def _parse(text: str | bytes, source: str | None) -> Any:
-    if isinstance(text, (bytes, bytearray, memoryview)):
-        try:
-            text = bytes(text).decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ParseError([Problem("$", f"not UTF-8 text: {exc.reason} at byte {exc.start}")], source) from None
-    text = text.removeprefix("\ufeff")
-    try:
-        return _decoder.decode(text)
-    except json.JSONDecodeError as exc:
-        message = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        raise ParseError([Problem("$", message)], source) from None
-    except ValueError as exc:  # a repeated key
-        raise ParseError([Problem("$", f"not valid JSON for this format: {exc}")], source) from None
-
-
 @contextlib.contextmanager
 def _without_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a document decodes.
+    """Pause the cyclic garbage collector while a document decodes or encodes.
 
-    Decoding allocates millions of small objects and no reference cycles; the collector
-    would otherwise run many full passes over them for nothing (about a fifth of the
-    decode time of a large document). Its previous state is restored afterwards.
+    Both allocate millions of small objects and no reference cycles; the collector
+    would otherwise run many full passes over them for nothing. Its previous state is
+    restored afterwards.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -149,10 +120,17 @@ def loads(text: str | bytes, *, source: str | None = None) -> Scenario:
     """A :class:`Scenario` from JSON text (``str`` or UTF-8 ``bytes``).
 
     Raises :class:`LoadError` for broken JSON (with line and column) and for every
-    problem in the document (with its JSON path). Repeated keys are refused.
+    problem in the document (with its JSON path). Repeated keys, nesting deeper than
+    64 levels, integers of more digits than Python reads and text with lone surrogates
+    are refused; so is an argument that is not ``str`` or ``bytes`` (a
+    :class:`ParseError` at ``$``).
     """
     with _without_cyclic_gc():
-        return from_dict(Scenario, _parse(text, source), source=source)
+        if _fast.available:
+            found = _fast.decode(text)
+            if found is not None:
+                return found
+        return from_dict(Scenario, parse(as_text(text, source), source), source=source)
 
 
 def load(file: PathLike | IO[str] | IO[bytes]) -> Scenario:
@@ -205,8 +183,13 @@ encode: Callable[[Any], str] = _encode_orjson if orjson is not None else _encode
 
 
 def dumps(obj: Any) -> str:
-    """Canonical JSON text of a scenario (or of any model object)."""
-    return encode(to_dict(obj))
+    """Canonical JSON text of a scenario (or of any model object).
+
+    The cyclic garbage collector is paused while the text is built (its prior state is
+    restored): the plain data of a large scenario is millions of new objects and no cycles.
+    """
+    with _without_cyclic_gc():
+        return encode(to_dict(obj))
 
 
 def dump(obj: Any, file: PathLike | IO[str]) -> None:

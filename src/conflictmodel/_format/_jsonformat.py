@@ -134,7 +134,8 @@ def loads(text: str | bytes, *, source: str | None = None) -> Scenario:
 
 
 def load(file: PathLike | IO[str] | IO[bytes]) -> Scenario:
-    """A :class:`Scenario` from a path or an open file."""
+    """A :class:`Scenario` from a path or an open file (anything else is a
+    :class:`ParseError` at ``$``)."""
     if isinstance(file, (str, os.PathLike)):
         path = Path(file)
         try:
@@ -142,7 +143,11 @@ def load(file: PathLike | IO[str] | IO[bytes]) -> Scenario:
         except OSError as exc:
             raise ParseError([Problem("$", f"cannot read the file: {exc.strerror}")], str(path)) from None
         return loads(data, source=str(path))
-    return loads(file.read(), source=getattr(file, "name", None))
+    read = getattr(file, "read", None)
+    if read is None:
+        message = f"expected a path or an open file, got {type(file).__name__}"
+        raise ParseError([Problem("$", message)], None)
+    return loads(read(), source=getattr(file, "name", None))
 
 
 # Python writes floats below 1e-4 with an exponent of at least two digits (1e-05);

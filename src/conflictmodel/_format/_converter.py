@@ -41,7 +41,7 @@ from conflictmodel._model._provenance import Origin
 from ._parse import TooLong
 from ._problems import entry, member
 
-__all__ = ["DETAILED", "FAST", "SHARED", "expected_type"]
+__all__ = ["DETAILED", "FAST", "SHARED", "date_text", "expected_type", "geometry_dict", "period_dict"]
 
 StructureHook = Callable[[Any, Any], Any]
 
@@ -349,7 +349,7 @@ def _sorted_values(values: frozenset[Any]) -> list[Any]:
 _texts: dict[PartialDate, str] = {}
 
 
-def _date_text(date: PartialDate) -> str:
+def date_text(date: PartialDate) -> str:
     text = _texts.get(date)
     if text is None:
         if len(_texts) >= _CACHE_LIMIT:
@@ -358,18 +358,18 @@ def _date_text(date: PartialDate) -> str:
     return text
 
 
-def _period_dict(period: Period) -> dict[str, str]:
+def period_dict(period: Period) -> dict[str, str]:
     start, end = period.start, period.end
     if end is None:
-        return {} if start is None else {"start": _date_text(start)}
-    return {"end": _date_text(end)} if start is None else {"start": _date_text(start), "end": _date_text(end)}
+        return {} if start is None else {"start": date_text(start)}
+    return {"end": date_text(end)} if start is None else {"start": date_text(start), "end": date_text(end)}
 
 
 def _as_lists(value: Any) -> Any:
     return [_as_lists(item) for item in value] if type(value) is tuple else value
 
 
-def _geometry_dict(geometry: Geometry) -> dict[str, Any]:
+def geometry_dict(geometry: Geometry) -> dict[str, Any]:
     return {"type": geometry.type.value, "coordinates": _as_lists(geometry.coordinates)}
 
 
@@ -565,9 +565,9 @@ def _make(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook_factory(_is_frozenset, _frozenset_factory(detailed))
     converter.register_structure_hook_factory(_is_attrs_model, _detailed_class_hook if detailed else _fast_class_hook)
 
-    converter.register_unstructure_hook(PartialDate, _date_text)
-    converter.register_unstructure_hook(Period, _period_dict)
-    converter.register_unstructure_hook(Geometry, _geometry_dict)
+    converter.register_unstructure_hook(PartialDate, date_text)
+    converter.register_unstructure_hook(Period, period_dict)
+    converter.register_unstructure_hook(Geometry, geometry_dict)
     converter.register_unstructure_hook_func(_is_frozen_map, dict)
     converter.register_unstructure_hook_func(_is_frozenset, _sorted_values)
     converter.register_unstructure_hook_factory(_is_tuple, _tuple_unstructure_factory)

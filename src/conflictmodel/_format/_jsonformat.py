@@ -17,10 +17,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
+import attrs
+
 from conflictmodel._model._errors import LoadError, ParseError, Problem
 from conflictmodel._model._scenario import Scenario
 
 from . import _converter, _fast
+from ._unstructure import unstructure_of
 from ._parse import as_text, parse
 from ._problems import problems_of
 
@@ -35,6 +38,7 @@ SCHEMA_VERSION = "conflictmodel/1"
 """The format version every document declares in its ``schema`` key."""
 
 T = TypeVar("T")
+_MODEL = "conflictmodel._model."
 PathLike = str | os.PathLike[str]
 
 
@@ -46,7 +50,11 @@ def to_dict(obj: Any) -> Any:
 
     For a :class:`Scenario` this is the whole document, with its ``schema`` key.
     """
-    data = _converter.FAST.unstructure(obj)
+    cls = type(obj)
+    if attrs.has(cls) and cls.__module__.startswith(_MODEL):
+        data = unstructure_of(cls)(obj)
+    else:
+        data = _converter.FAST.unstructure(obj)
     if isinstance(obj, Scenario):
         return {"schema": SCHEMA_VERSION, **data}
     return data

@@ -1,0 +1,38 @@
+"""The generated unstructuring functions give exactly the converter's plain data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given
+from test_jsonformat import RECORD_STRATEGIES
+
+import conflictmodel as cm
+from conflictmodel import strategies as cst
+from conflictmodel._format import _converter
+from conflictmodel._format._unstructure import unstructure_of
+
+
+@given(cst.scenarios())
+def test_to_dict_of_a_scenario_is_the_converters_data(scenario: cm.Scenario) -> None:
+    expected = {"schema": "conflictmodel/1", **_converter.FAST.unstructure(scenario)}
+    assert expected == cm.to_dict(scenario)
+
+
+def test_every_record_class_unstructures_like_the_converter() -> None:
+    from hypothesis import find
+
+    for cls, strategy in RECORD_STRATEGIES.items():
+        record: Any = find(strategy, lambda _: True)
+        assert _converter.FAST.unstructure(record) == unstructure_of(cls)(record)
+
+
+def test_to_dict_gives_fresh_containers_each_call() -> None:
+    period = cm.Period.from_text("2017", "2018")
+    first = cm.to_dict(period)
+    first["start"] = "changed"
+    assert {"start": "2017", "end": "2018"} == cm.to_dict(period)
+    control = cm.Control(id="c", territory="t", controllers=("a",), period=period)
+    data = cm.to_dict(control)
+    data["period"]["end"] = "x"
+    assert "2018" == cm.to_dict(control)["period"]["end"]

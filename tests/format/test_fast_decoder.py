@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from test_load_errors import BASE_TEXT, CASES, broken, put
 
 import conflictmodel as cm
@@ -34,6 +34,7 @@ def test_the_fast_decoder_accepts_no_malformed_document(text: str | bytes, paths
     assert _fast.decode(text) is None
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow])  # scenarios are big; the machine may be busy
 @given(cst.scenarios())
 def test_the_fast_decoder_agrees_with_the_reference_path(scenario: cm.Scenario) -> None:
     text = cm.dumps(scenario)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from test_jsonformat import RECORD_STRATEGIES
 
 import conflictmodel as cm
@@ -13,6 +13,7 @@ from conflictmodel._format import _converter
 from conflictmodel._format._unstructure import unstructure_of
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow])  # scenarios are big; the machine may be busy
 @given(cst.scenarios())
 def test_to_dict_of_a_scenario_is_the_converters_data(scenario: cm.Scenario) -> None:
     expected = {"schema": "conflictmodel/1", **_converter.FAST.unstructure(scenario)}

@@ -8,17 +8,16 @@ with and without :mod:`orjson`.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
 import attrs
 
+from conflictmodel._model._collector import collector_paused
 from conflictmodel._model._errors import LoadError, ParseError, Problem
 from conflictmodel._model._scenario import Scenario
 
@@ -107,23 +106,6 @@ def _scenario_from_dict(data: Any, source: str | None) -> Scenario:
 # --- text ---------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def _without_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a document decodes or encodes.
-
-    Both allocate millions of small objects and no reference cycles; the collector
-    would otherwise run many full passes over them for nothing. Its previous state is
-    restored afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def loads(text: str | bytes, *, source: str | None = None) -> Scenario:
     """A :class:`Scenario` from JSON text (``str`` or UTF-8 ``bytes``).
 
@@ -133,7 +115,7 @@ def loads(text: str | bytes, *, source: str | None = None) -> Scenario:
     are refused; so is an argument that is not ``str`` or ``bytes`` (a
     :class:`ParseError` at ``$``).
     """
-    with _without_cyclic_gc():
+    with collector_paused():
         if _fast.available:
             found = _fast.decode(text)
             if found is not None:
@@ -201,7 +183,7 @@ def dumps(obj: Any) -> str:
     The cyclic garbage collector is paused while the text is built (its prior state is
     restored): the plain data of a large scenario is millions of new objects and no cycles.
     """
-    with _without_cyclic_gc():
+    with collector_paused():
         return encode(to_dict(obj))
 
 

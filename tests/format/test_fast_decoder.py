@@ -30,7 +30,7 @@ def reference(text: str | bytes) -> cm.Scenario:
 
 
 @pytest.mark.parametrize(("text", "paths", "message"), CASES)
-def test_the_fast_decoder_accepts_no_malformed_document(text: str | bytes, paths: set[str], message: str) -> None:
+def test_the_fast_decoder_accepts_no_malformed_document(text: str | bytes, paths: set[str], message: str) -> None:  # noqa: ARG001 - the cases carry paths and messages for the other test
     assert _fast.decode(text) is None
 
 
@@ -109,7 +109,7 @@ class Swatch:
 
 
 def _decode(cls: type[Any], text: bytes) -> Any:
-    import msgspec
+    import msgspec  # noqa: PLC0415 - optional: this module is skipped without it
 
     mirrors = _fast._Mirrors()
     return mirrors.builder(cls)(msgspec.json.decode(text, type=mirrors.struct(cls)))

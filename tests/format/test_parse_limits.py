@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_load_errors import BASE, BASE_TEXT, broken, put
 
 import conflictmodel as cm
 from conflictmodel._format import _fast, _problems
-
-from test_load_errors import BASE, BASE_TEXT, broken, put
 
 
 def problems(text: Any) -> dict[str, str]:
@@ -31,7 +30,8 @@ DEEP = "[" * 1000
 def test_deep_nesting_is_a_load_error_at_the_path_where_it_is_too_deep(text: str | bytes) -> None:
     ((path, message),) = problems(text).items()
     assert "nested deeper than 64 levels" == message
-    assert path.startswith("$") and path.count("[0]") == 64 - (path.startswith("$.schema"))
+    assert path.startswith("$")
+    assert path.count("[0]") == 64 - (path.startswith("$.schema"))
 
 
 def test_deep_nesting_is_reported_at_its_path_inside_a_record() -> None:
@@ -66,7 +66,11 @@ def test_a_number_of_5000_digits_in_a_row_is_a_problem_at_its_entry() -> None:
 
 @pytest.mark.parametrize(
     ("replace", "path"),
-    [("185180", "$.territories[0].area_km2"), ("18000000", "$.territories[0].population"), ("0.8", "$.controls[0].confidence")],
+    [
+        ("185180", "$.territories[0].area_km2"),
+        ("18000000", "$.territories[0].population"),
+        ("0.8", "$.controls[0].confidence"),
+    ],
 )
 def test_a_number_beyond_float_range_is_a_problem_at_its_path(replace: str, path: str) -> None:
     assert [path] == list(problems(BASE_TEXT.replace(replace, "1e400")))
@@ -139,7 +143,7 @@ def test_load_of_something_neither_path_nor_file_is_a_parse_error(value: Any) ->
 
 def test_bytearray_and_memoryview_load_like_bytes() -> None:
     data = BASE_TEXT.encode()
-    assert cm.loads(data) == cm.loads(bytearray(data)) == cm.loads(memoryview(data))
+    assert cm.loads(data) == cm.loads(bytearray(data)) == cm.loads(memoryview(data))  # type: ignore[arg-type]
 
 
 # --- paths that do not lie --------------------------------------------------------------
@@ -163,7 +167,8 @@ def test_bytearray_and_memoryview_load_like_bytes() -> None:
 def test_unknown_keys_are_quoted_when_they_are_not_identifiers(key: str, path: str) -> None:
     text = broken(put("meta", key, 1))
     assert [path] == list(problems(text))
-    assert path.isascii() and path.isprintable()
+    assert path.isascii()
+    assert path.isprintable()
 
 
 def test_unknown_keys_of_a_period_are_quoted_too() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, find, given, settings
 from test_jsonformat import RECORD_STRATEGIES
 
 import conflictmodel as cm
@@ -21,8 +21,6 @@ def test_to_dict_of_a_scenario_is_the_converters_data(scenario: cm.Scenario) -> 
 
 
 def test_every_record_class_unstructures_like_the_converter() -> None:
-    from hypothesis import find
-
     for cls, strategy in RECORD_STRATEGIES.items():
         record: Any = find(strategy, lambda _: True)
         assert _converter.FAST.unstructure(record) == unstructure_of(cls)(record)

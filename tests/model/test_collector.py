@@ -20,10 +20,16 @@ def collector(request: pytest.FixtureRequest) -> object:
 
 
 def test_the_pause_restores_the_prior_state_even_on_error(collector: bool) -> None:
-    with pytest.raises(KeyError), collector_paused():
-        assert not gc.isenabled()
-        raise KeyError("x")
-    assert collector is gc.isenabled()
+    inside = []
+
+    def fail() -> None:
+        with collector_paused():
+            inside.append(gc.isenabled())
+            raise KeyError("x")
+
+    with pytest.raises(KeyError):
+        fail()
+    assert ([False], collector) == (inside, gc.isenabled())
 
 
 def test_a_pausing_function_runs_with_the_collector_off(collector: bool) -> None:

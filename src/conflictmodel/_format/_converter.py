@@ -256,9 +256,7 @@ def _set_of(value: Any, item_hook: StructureHook, item_type: Any, detailed: bool
 def _text_map(value: Any, _: Any) -> FrozenMap[str]:
     if type(value) is not dict:
         raise expected_type(value, "an object")
-    errors = [
-        FieldError(entry("", key), item, "a string") for key, item in value.items() if type(item) is not str
-    ]
+    errors = [FieldError(entry("", key), item, "a string") for key, item in value.items() if type(item) is not str]
     if errors:
         raise ClassValidationError("While structuring a mapping", errors, FrozenMap)
     return FrozenMap(value)

@@ -1,4 +1,4 @@
-"""The fast decoder for valid documents, when :mod:`msgspec` is installed.
+r"""The fast decoder for valid documents, when :mod:`msgspec` is installed.
 
 For every model class (read from its attrs fields, so a new field is picked up without
 a change here) a *mirror* :class:`msgspec.Struct` is generated that msgspec decodes in C
@@ -38,12 +38,11 @@ from typing import Any
 import attrs
 
 from conflictmodel._model._dates import PartialDate, Period
+from conflictmodel._model._errors import LoadError
 from conflictmodel._model._fields import EMPTY_MAP
 from conflictmodel._model._frozenmap import FrozenMap
 from conflictmodel._model._geometry import Geometry
 from conflictmodel._model._scenario import Scenario
-
-from conflictmodel._model._errors import LoadError
 
 from . import _converter
 from ._parse import parse
@@ -66,9 +65,10 @@ _intern = sys.intern
 
 # The number of keys the builders have seen in the document being decoded.
 _keys = [0]
+_FACTORY: type[Any] = attrs.Factory  # type: ignore[assignment]
 
 
-class _Refused(Exception):
+class _RefusedError(Exception):
     """The fast path cannot decide: let the reference path decide and explain."""
 
 
@@ -117,7 +117,7 @@ def _count_keys(value: Any) -> int:
 
 def _geometry(value: dict[str, Any]) -> Geometry:
     _keys[0] += len(value)
-    return typing.cast("Geometry", _converter.FAST.structure(value, Geometry))
+    return _converter.FAST.structure(value, Geometry)
 
 
 def _set_builder(item: Builder | None, shared: bool) -> Builder:
@@ -130,7 +130,7 @@ def _set_builder(item: Builder | None, shared: bool) -> Builder:
         items = value if item is None else [item(v) for v in value]
         result = frozenset(items)
         if len(result) != len(value):
-            raise _Refused("repeated item in a set")
+            raise _RefusedError("repeated item in a set")
         if shared:
             if len(cache) >= _CACHE_LIMIT:
                 cache.clear()
@@ -194,7 +194,7 @@ class _Mirrors:
 
         return struct, build
 
-    def of(self, type_: Any) -> tuple[Any, Builder | None]:
+    def of(self, type_: Any) -> tuple[Any, Builder | None]:  # noqa: C901, PLR0911 - one branch per kind of type
         """The mirror type of a field type, and how its decoded value becomes the model's."""
         if type_ is str:
             return str, _text
@@ -209,7 +209,7 @@ class _Mirrors:
         if type_ is Geometry:
             return dict[str, typing.Any], _geometry
         origin, args = typing.get_origin(type_), typing.get_args(type_)
-        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:  # noqa: PLR2004 - tuple[X, ...]
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
             inner, build = self.of(args[0])
             if type_ == tuple[str, ...]:
                 return tuple[str, ...], _texts
@@ -248,6 +248,7 @@ class _Mirrors:
             optional = _is_optional(type_)
             if optional:
                 (type_,) = [a for a in typing.get_args(type_) if a is not type(None)]
+            build: Builder | None
             if cls.__name__ == "Origin" and field.name == "row":
                 mirror, build = dict[str, str | int | float | bool | None], _map
             else:
@@ -274,7 +275,7 @@ class _Field:
     has_default: bool
 
 
-def _builder(cls: type[Any], plans: list[_Field]) -> Builder:
+def _builder(cls: type[Any], plans: list[_Field]) -> Builder:  # noqa: C901, PLR0912, PLR0915 - one code generator
     """A function that makes a ``cls`` object from its mirror struct.
 
     It does what the class's attrs ``__init__`` does -- each field's converter, each
@@ -285,7 +286,7 @@ def _builder(cls: type[Any], plans: list[_Field]) -> Builder:
     """
     slots = getattr(cls, "__slots__", ())
     plain = "_attrs_cached_hash" not in slots and all(
-        not isinstance(p.field.default, attrs.Factory) for p in plans  # type: ignore[arg-type]
+        not isinstance(p.field.default, _FACTORY) for p in plans
     )
     scope: dict[str, Any] = {"cls": cls, "UNSET": msgspec.UNSET, "keys": _keys, "new": object.__new__}
     scope["setattr"] = object.__setattr__
@@ -401,13 +402,11 @@ class _Document:
             (f.name, f.type, f.default) if f.default is not msgspec.NODEFAULT else (f.name, f.type)
             for f in msgspec.structs.fields(scenario)
         ]
-        document = msgspec.defstruct(
-            "Document", [("schema", str), *fields], forbid_unknown_fields=True, kw_only=True
-        )
+        document = msgspec.defstruct("Document", [("schema", str), *fields], forbid_unknown_fields=True, kw_only=True)
         self.decoder = msgspec.json.Decoder(document)
 
     def __call__(self, data: bytes) -> Scenario | None:
-        document = self.decoder.decode(data)
+        document: Any = self.decoder.decode(data)
         if document.schema != _SCHEMA_VERSION:
             return None
         _keys[0] = 1  # the schema key

@@ -22,9 +22,9 @@ from conflictmodel._model._errors import LoadError, ParseError, Problem
 from conflictmodel._model._scenario import Scenario
 
 from . import _converter, _fast
-from ._unstructure import unstructure_of
 from ._parse import as_text, parse
 from ._problems import problems_of
+from ._unstructure import unstructure_of
 
 try:  # pragma: no cover - exercised by whichever environment runs the tests
     import orjson

@@ -150,22 +150,22 @@ def _too_deep(text: str) -> str:
     stack: list[list[Any]] = []
     path = ["$"]
     for match in _TOKEN.finditer(text):
-        token = match.group()
-        if token in "[{":
+        piece = match.group()
+        if piece in "[{":
             if len(stack) == MAX_DEPTH:
                 return path[-1]
-            stack.append([0] if token == "[" else [None])
-            path.append(index(path[-1], 0) if token == "[" else path[-1])
-        elif token in "]}":
+            stack.append([0] if piece == "[" else [None])
+            path.append(index(path[-1], 0) if piece == "[" else path[-1])
+        elif piece in "]}":
             if stack:
                 stack.pop()
                 path.pop()
-        elif token == ",":
+        elif piece == ",":
             if stack and type(stack[-1][0]) is int:
                 stack[-1][0] += 1
                 path[-1] = index(path[-2], stack[-1][0])
-        elif token != ":" and stack and type(stack[-1][0]) is not int and _is_key(text, match.end()):
-            stack[-1][0] = json.loads(token)
+        elif piece != ":" and stack and type(stack[-1][0]) is not int and _is_key(text, match.end()):
+            stack[-1][0] = json.loads(piece)
             path[-1] = member(path[-2], stack[-1][0])
     return "$"  # pragma: no cover - the parser recursed deeper than the scan found
 

@@ -1,4 +1,4 @@
-"""JSON paths of problems, and the exception trees of a failed decode turned into
+r"""JSON paths of problems, and the exception trees of a failed decode turned into
 :class:`Problem` records.
 
 Every path in a :class:`~conflictmodel.LoadError` is written by the few functions here,

@@ -27,6 +27,7 @@ from . import _converter
 __all__ = ["unstructure_of"]
 
 Unstructure = Callable[[Any], Any]
+_FACTORY: type[Any] = attrs.Factory  # type: ignore[assignment]
 _functions: dict[type[Any], Unstructure] = {}
 
 
@@ -146,8 +147,8 @@ def _generate(cls: type[Any]) -> Unstructure:
         read = f"o.{name}" if name.isidentifier() and not keyword.iskeyword(name) else f"getattr(o, {name!r})"
         value = _expression(type_, scope, number)
         default = field.default
-        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            default = default.factory() if not default.takes_self else attrs.NOTHING  # type: ignore[attr-defined]
+        if isinstance(default, _FACTORY):
+            default = default.factory() if not default.takes_self else attrs.NOTHING
         code.append(f"    v = {read}")
         if default is attrs.NOTHING:
             code.append(f"    d[{name!r}] = {value}")

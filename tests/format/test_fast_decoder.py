@@ -34,7 +34,7 @@ def test_the_fast_decoder_accepts_no_malformed_document(text: str | bytes, paths
     assert _fast.decode(text) is None
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow])  # scenarios are big; the machine may be busy
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)  # big scenarios; a busy machine
 @given(cst.scenarios())
 def test_the_fast_decoder_agrees_with_the_reference_path(scenario: cm.Scenario) -> None:
     text = cm.dumps(scenario)

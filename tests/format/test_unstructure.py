@@ -13,7 +13,7 @@ from conflictmodel._format import _converter
 from conflictmodel._format._unstructure import unstructure_of
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow])  # scenarios are big; the machine may be busy
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)  # big scenarios; a busy machine
 @given(cst.scenarios())
 def test_to_dict_of_a_scenario_is_the_converters_data(scenario: cm.Scenario) -> None:
     expected = {"schema": "conflictmodel/1", **_converter.FAST.unstructure(scenario)}

@@ -289,7 +289,6 @@ def _builder(cls: type[Any], plans: list[_Field]) -> Builder:  # noqa: C901, PLR
         not isinstance(p.field.default, _FACTORY) for p in plans
     )
     scope: dict[str, Any] = {"cls": cls, "UNSET": msgspec.UNSET, "keys": _keys, "new": object.__new__}
-    scope["setattr"] = object.__setattr__
     code = ["def build(s):"]
     code.append("    o = new(cls)" if plain else "    kw = {}")
     checks: list[str] = []
@@ -299,7 +298,7 @@ def _builder(cls: type[Any], plans: list[_Field]) -> Builder:  # noqa: C901, PLR
         if not field.init:
             if plain:
                 scope[f"d{number}"] = field.default
-                code.append(f"    setattr(o, {name!r}, d{number})")
+                code.append(f"    {_setter(cls, name, number, scope)}(o, d{number})")
             continue
         read = f"s.{name}" if _plain(name) else f"getattr(s, {name!r})"
         value = _value_expression(plan, number, scope)
@@ -321,7 +320,7 @@ def _builder(cls: type[Any], plans: list[_Field]) -> Builder:  # noqa: C901, PLR
             code += [f"    v = {read}", f"    v = d{number} if v is UNSET else {value}"]
         else:
             code += [f"    v = {read}", f"    v = {value}"]
-        code.append(f"    setattr(o, {name!r}, v)")
+        code.append(f"    {_setter(cls, name, number, scope)}(o, v)")
         validator = field.validator
         if validator is not None and not getattr(validator, "type_only", False):
             scope[f"val{number}"], scope[f"a{number}"] = validator, field
@@ -338,6 +337,18 @@ def _builder(cls: type[Any], plans: list[_Field]) -> Builder:  # noqa: C901, PLR
     namespace: dict[str, Any] = {}
     exec("\n".join(code), scope, namespace)  # noqa: S102 - code built from attrs field names only
     return typing.cast("Builder", namespace["build"])
+
+
+def _setter(cls: type[Any], name: str, number: int, scope: dict[str, Any]) -> str:
+    """The name in ``scope`` of a function that sets field ``name`` of a new object: the
+    slot's own descriptor when there is one (no attribute lookup), else ``setattr``."""
+    for klass in cls.__mro__:
+        slot = klass.__dict__.get(name)
+        if slot is not None and type(slot) is types.MemberDescriptorType:
+            scope[f"set{number}"] = slot.__set__
+            return f"set{number}"
+    scope[f"set{number}"] = lambda obj, value: object.__setattr__(obj, name, value)
+    return f"set{number}"
 
 
 def _present(plan: _Field) -> str:

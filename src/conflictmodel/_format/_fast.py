@@ -251,6 +251,8 @@ class _Mirrors:
             build: Builder | None
             if cls.__name__ == "Origin" and field.name == "row":
                 mirror, build = dict[str, str | int | float | bool | None], _map
+            elif cls is Scenario and _is_records(type_):
+                mirror, build = tuple[msgspec.Raw, ...], self._records(typing.get_args(type_)[0])
             else:
                 mirror, build = self.of(type_)
             plan = _Field(field, build, has_default=optional or field.default is not attrs.NOTHING)
@@ -264,6 +266,23 @@ class _Mirrors:
         )
         build_one = _builder(cls, plans)
         self.builders[cls] = _shared(build_one) if cls in _converter.SHARED else build_one
+
+    def _records(self, cls: type[Any]) -> Builder:
+        """A scenario's collection, decoded and built one record at a time from its raw
+        text: each record's mirror is freed as soon as its object is built, so the peak
+        memory of a decode stays near the memory the scenario holds."""
+        decoder = msgspec.json.Decoder(self.struct(cls))
+        decode, build = decoder.decode, self.builder(cls)
+
+        def build_records(raws: tuple[Any, ...]) -> tuple[Any, ...]:
+            return tuple([build(decode(raw)) for raw in raws])
+
+        return build_records
+
+
+def _is_records(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis and attrs.has(args[0])  # noqa: PLR2004 - tuple[X, ...]
 
 
 @attrs.frozen
@@ -285,9 +304,7 @@ def _builder(cls: type[Any], plans: list[_Field]) -> Builder:  # noqa: C901, PLR
     through their ``__init__``.
     """
     slots = getattr(cls, "__slots__", ())
-    plain = "_attrs_cached_hash" not in slots and all(
-        not isinstance(p.field.default, _FACTORY) for p in plans
-    )
+    plain = "_attrs_cached_hash" not in slots and all(not isinstance(p.field.default, _FACTORY) for p in plans)
     scope: dict[str, Any] = {"cls": cls, "UNSET": msgspec.UNSET, "keys": _keys, "new": object.__new__}
     code = ["def build(s):"]
     code.append("    o = new(cls)" if plain else "    kw = {}")

@@ -282,7 +282,7 @@ class _Mirrors:
 
 def _is_records(type_: Any) -> bool:
     args = typing.get_args(type_)
-    return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis and attrs.has(args[0])  # noqa: PLR2004 - tuple[X, ...]
+    return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis and attrs.has(args[0])
 
 
 @attrs.frozen
@@ -294,7 +294,7 @@ class _Field:
     has_default: bool
 
 
-def _builder(cls: type[Any], plans: list[_Field]) -> Builder:  # noqa: C901, PLR0912, PLR0915 - one code generator
+def _builder(cls: type[Any], plans: list[_Field]) -> Builder:  # noqa: C901, PLR0912 - one code generator
     """A function that makes a ``cls`` object from its mirror struct.
 
     It does what the class's attrs ``__init__`` does -- each field's converter, each

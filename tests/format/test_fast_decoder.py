@@ -154,3 +154,14 @@ def test_dumps_restores_the_garbage_collector_state(enabled: bool) -> None:
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_decodes_in_threads_each_refuse_their_own_repeated_key() -> None:
+    """The builders' key counter is shared: decodes in threads must not mix their counts."""
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - only this test
+
+    repeated = BASE_TEXT.replace('"confidence": 0.8', '"confidence": 0.8, "confidence": 0.7')
+    texts = [BASE_TEXT, repeated] * 20
+    with ThreadPoolExecutor(4) as pool:
+        found = list(pool.map(_fast.decode, texts))
+    assert [isinstance(f, cm.Scenario) for f in found] == [True, False] * 20

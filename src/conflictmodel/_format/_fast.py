@@ -30,6 +30,7 @@ from __future__ import annotations
 import enum
 import keyword
 import sys
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -454,6 +455,7 @@ def _has_repeated_keys(data: bytes) -> bool:
 
 
 _document: _Document | None = None
+_lock = threading.RLock()
 
 
 def decoder_of() -> _Document:
@@ -476,7 +478,9 @@ def decode(text: object) -> Scenario | None:
     else:
         return None
     data = data.removeprefix(b"\xef\xbb\xbf")
-    try:
-        return decoder_of()(data)
-    except Exception:  # noqa: BLE001 - the reference path explains any refusal
-        return None
+    # One decode at a time: the builders count keys in one shared counter.
+    with _lock:
+        try:
+            return decoder_of()(data)
+        except Exception:  # noqa: BLE001 - the reference path explains any refusal
+            return None

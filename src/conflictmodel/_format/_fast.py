@@ -250,6 +250,7 @@ class _Mirrors:
             if optional:
                 (type_,) = [a for a in typing.get_args(type_) if a is not type(None)]
             build: Builder | None
+            mirror: Any
             if cls.__name__ == "Origin" and field.name == "row":
                 mirror, build = dict[str, str | int | float | bool | None], _map
             elif cls is Scenario and _is_records(type_):

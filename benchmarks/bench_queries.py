@@ -35,6 +35,7 @@ the exponent ``log(t2 / t1) / log(n2 / n1)``.
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import gc
 import itertools
@@ -44,6 +45,7 @@ import platform
 import random
 import statistics
 import sys
+import tempfile
 import time
 from bisect import bisect_right
 from collections import defaultdict
@@ -184,14 +186,31 @@ def duckdb_joins(scenario: cm.Scenario, asked: list[tuple[str, dt.date]], repeat
     import duckdb  # noqa: PLC0415 - a benchmark peer, only needed here
 
     con = duckdb.connect()
-    con.execute("CREATE TABLE c (territory VARCHAR, earliest INTEGER, latest INTEGER, controllers VARCHAR[])")
-    con.execute("CREATE TABLE q (i INTEGER, territory VARCHAR, day INTEGER)")
-    rows = [
-        (c.territory, c.period.earliest.toordinal(), c.period.latest.toordinal(), list(c.controllers))
-        for c in scenario.controls
-    ]
-    con.executemany("INSERT INTO c VALUES (?, ?, ?, ?)", rows)
-    con.executemany("INSERT INTO q VALUES (?, ?, ?)", [(i, t, d.toordinal()) for i, (t, d) in enumerate(asked)])
+    with tempfile.TemporaryDirectory() as folder:
+        # Loaded through CSV files (executemany is far too slow for a million rows).
+        controls, pairs = Path(folder) / "c.csv", Path(folder) / "q.csv"
+        with controls.open("w", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(["territory", "earliest", "latest", "controllers"])
+            for c in scenario.controls:
+                period = c.period
+                writer.writerow(
+                    [c.territory, period.earliest.toordinal(), period.latest.toordinal(), " ".join(c.controllers)]
+                )
+        with pairs.open("w", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(["i", "territory", "day"])
+            writer.writerows((i, t, d.toordinal()) for i, (t, d) in enumerate(asked))
+        con.execute(
+            "CREATE TABLE c AS SELECT territory, earliest::INTEGER AS earliest, latest::INTEGER AS latest, "
+            "string_split(controllers, ' ') AS controllers FROM read_csv(?, header=true, all_varchar=true)",
+            [str(controls)],
+        )
+        con.execute(
+            "CREATE TABLE q AS SELECT i::INTEGER AS i, territory, day::INTEGER AS day "
+            "FROM read_csv(?, header=true, all_varchar=true)",
+            [str(pairs)],
+        )
     interval = (
         "SELECT q.i, c.controllers FROM q JOIN c ON q.territory = c.territory AND q.day BETWEEN c.earliest AND c.latest"
     )

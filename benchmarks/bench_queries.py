@@ -189,16 +189,16 @@ def duckdb_joins(scenario: cm.Scenario, asked: list[tuple[str, dt.date]], repeat
     with tempfile.TemporaryDirectory() as folder:
         # Loaded through CSV files (executemany is far too slow for a million rows).
         controls, pairs = Path(folder) / "c.csv", Path(folder) / "q.csv"
-        with controls.open("w", newline="") as out:
-            writer = csv.writer(out)
+        with controls.open("w", newline="") as stream:
+            writer = csv.writer(stream)
             writer.writerow(["territory", "earliest", "latest", "controllers"])
             for c in scenario.controls:
                 period = c.period
                 writer.writerow(
                     [c.territory, period.earliest.toordinal(), period.latest.toordinal(), " ".join(c.controllers)]
                 )
-        with pairs.open("w", newline="") as out:
-            writer = csv.writer(out)
+        with pairs.open("w", newline="") as stream:
+            writer = csv.writer(stream)
             writer.writerow(["i", "territory", "day"])
             writer.writerows((i, t, d.toordinal()) for i, (t, d) in enumerate(asked))
         con.execute(

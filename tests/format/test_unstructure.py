@@ -35,3 +35,15 @@ def test_to_dict_gives_fresh_containers_each_call() -> None:
     data = cm.to_dict(control)
     data["period"]["end"] = "x"
     assert "2018" == cm.to_dict(control)["period"]["end"]
+
+
+def test_value_types_unstructure_to_their_own_form() -> None:
+    date, geometry = cm.PartialDate(2017, 11), cm.Geometry(type=cm.GeometryType.POINT, coordinates=(36.0, 35.0))
+    period = cm.Period(start=date)
+    assert ["2017-11", {"start": "2017-11"}, {"type": "Point", "coordinates": [36.0, 35.0]}] == [
+        cm.to_dict(date),
+        cm.to_dict(period),
+        cm.to_dict(geometry),
+    ]
+    for value in (date, period, geometry):
+        assert _converter.FAST.unstructure(value) == cm.to_dict(value)

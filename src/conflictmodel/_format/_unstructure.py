@@ -35,7 +35,8 @@ def unstructure_of(cls: type[Any]) -> Unstructure:
     """The generated function that gives the plain data of a ``cls`` object."""
     found = _functions.get(cls)
     if found is None:
-        found = _functions[cls] = _generate(cls)
+        value = _VALUES.get(cls)
+        found = _functions[cls] = value() if value is not None else _generate(cls)
     return found
 
 
@@ -77,6 +78,14 @@ def _date(date: PartialDate) -> str:
             _date_texts.clear()
         found = _date_texts[id(date)] = (date, str(date))
     return found[1]
+
+
+# Value types have their own text or data form, not one key per attrs field.
+_VALUES: dict[type[Any], Callable[[], Unstructure]] = {
+    PartialDate: lambda: _date,
+    Period: lambda: _period,
+    Geometry: lambda: _converter.geometry_dict,
+}
 
 
 def _map(value: FrozenMap[Any]) -> dict[str, Any]:

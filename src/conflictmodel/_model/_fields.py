@@ -44,6 +44,7 @@ __all__ = [
     "to_number",
     "to_optional_number",
     "tuple_of",
+    "type_only",
     "valid_id",
 ]
 
@@ -64,6 +65,13 @@ def describe(constraint: dict[str, Any]) -> Callable[[Validator], Validator]:
         return validator
 
     return mark
+
+
+def type_only(validator: Validator) -> Validator:
+    """Mark a validator that checks only the Python type of the value (a decoder that
+    already guarantees the type may skip it)."""
+    validator.type_only = True  # type: ignore[attr-defined]
+    return validator
 
 
 ID_SCHEMA: dict[str, Any] = {"$ref": "#/$defs/id"}
@@ -210,6 +218,7 @@ def member_of(enum_type: type[enum.Enum]) -> Validator:
     """A member of ``enum_type`` (not its value)."""
     expected = "one of " + ", ".join(f"{enum_type.__name__}.{m.name}" for m in enum_type)
 
+    @type_only
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not enum_type:
             raise FieldError(attribute.name, value, expected)
@@ -226,7 +235,7 @@ def enum_set(enum_type: type[enum.Enum], *, min_size: int = 0) -> Validator:
         if type(value) is not frozenset or len(value) < min_size or any(type(v) is not enum_type for v in value):
             raise FieldError(attribute.name, value, expected)
 
-    return check
+    return type_only(check) if min_size == 0 else check
 
 
 def optional_int(*, minimum: int = 0) -> Validator:
@@ -272,6 +281,7 @@ def instance(cls: type[Any], *, optional: bool = False) -> Validator:
     """An instance of exactly ``cls`` (or ``None`` when ``optional``)."""
     expected = f"a {cls.__name__}" + (" or None" if optional else "")
 
+    @type_only
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not cls and not (optional and value is None):
             raise FieldError(attribute.name, value, expected)
@@ -288,7 +298,7 @@ def tuple_of(item_type: type[Any], *, min_size: int = 0) -> Validator:
         if type(value) is not tuple or len(value) < min_size or any(type(v) is not item_type for v in value):
             raise FieldError(attribute.name, value, expected)
 
-    return check
+    return type_only(check) if min_size == 0 else check
 
 
 partial_date = instance(PartialDate)

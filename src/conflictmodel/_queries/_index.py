@@ -16,6 +16,7 @@ from collections import defaultdict
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from conflictmodel._model._collector import pausing_collector
 from conflictmodel._model._intervals import IntervalIndex, Span, span_of
 from conflictmodel._model._territory import TerritoryKind
 
@@ -329,38 +330,45 @@ class EventIndex:
 
 
 class Indexes:
-    """Every query index of one scenario, each built on first use."""
+    """Every query index of one scenario, each built on first use (with the cyclic
+    garbage collector paused during the build, its state restored after)."""
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
 
     @cached_property
+    @pausing_collector
     def tree(self) -> TerritoryTree:
         """Territories, their parts and containers. Build: O(n log n)."""
         return TerritoryTree(self.scenario.territories)
 
     @cached_property
+    @pausing_collector
     def controls(self) -> ControlIndex:
         """Control records by territory and day. Build: O(n log n)."""
         return ControlIndex(self.scenario.controls)
 
     @cached_property
+    @pausing_collector
     def actors(self) -> ActorIndex:
         """Actors by id and their hierarchy. Build: O(n)."""
         return ActorIndex(self.scenario.actors)
 
     @cached_property
+    @pausing_collector
     def alignment(self) -> AlignmentIndex:
         """Memberships, supports and hostilities by actor and day. Build: O(n log n)."""
         s = self.scenario
         return AlignmentIndex(s.alliances, s.supports, s.hostilities)
 
     @cached_property
+    @pausing_collector
     def agreements(self) -> AgreementIndex:
         """Agreements by day in force and by covered territory. Build: O(n log n)."""
         return AgreementIndex(self.scenario.agreements, self.scenario.violations)
 
     @cached_property
+    @pausing_collector
     def events(self) -> EventIndex:
         """Events by location and date. Build: O(n log n)."""
         return EventIndex(self.scenario.events)

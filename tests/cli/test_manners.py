@@ -244,7 +244,7 @@ def test_a_closed_pipe_ends_quietly(
 
 
 def test_an_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    def interrupted(*_: object) -> int:
+    def interrupted(*_: object, **__: object) -> int:
         raise KeyboardInterrupt
 
     monkeypatch.setattr("conflictmodel._cli._main.run_summary", interrupted)

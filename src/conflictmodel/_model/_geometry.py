@@ -53,6 +53,8 @@ def _check_positions(path: str, value: Any, depth: int) -> None:
         return
     if type(value) is not tuple:
         raise FieldError(path, value, f"a tuple nested {depth} deep around positions")
+    if not value:
+        raise FieldError(path, value, "a non-empty array (RFC 7946 has no empty parts)")
     for index, item in enumerate(value):
         _check_positions(f"{path}[{index}]", item, depth - 1)
 
@@ -95,6 +97,26 @@ class Geometry:
         _check_positions("coordinates", self.coordinates, _DEPTH[self.type])
         _check_shape(self.type, self.coordinates)
 
+    @classmethod
+    def from_geo_interface(cls, value: Any) -> Geometry:
+        """A geometry from a GeoJSON geometry mapping or any object with a
+        ``__geo_interface__`` (shapely, geopandas, …): lists become tuples and integer
+        coordinates floats; anything not valid RFC 7946 raises :class:`FieldError`."""
+        mapping = getattr(value, "__geo_interface__", value)
+        if not isinstance(mapping, dict) or "type" not in mapping or "coordinates" not in mapping:
+            raise FieldError("", value, "a GeoJSON geometry with 'type' and 'coordinates'")
+        try:
+            kind = GeometryType(mapping["type"])
+        except ValueError:
+            names = ", ".join(member.value for member in GeometryType)
+            raise FieldError("type", mapping["type"], f"one of {names}") from None
+        return cls(type=kind, coordinates=_as_tuples(mapping["coordinates"]))
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        """The geometry as a GeoJSON mapping, as shapely, geopandas and folium read it."""
+        return {"type": self.type.value, "coordinates": self.coordinates}
+
     def positions(self) -> list[tuple[float, ...]]:
         """Every position of the geometry, in order."""
         out: list[tuple[float, ...]] = []
@@ -115,6 +137,14 @@ class Geometry:
         lons = [p[0] for p in points]
         lats = [p[1] for p in points]
         return (min(lons), min(lats), max(lons), max(lats))
+
+
+def _as_tuples(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return tuple(_as_tuples(item) for item in value)
+    if type(value) is int:
+        return float(value)
+    return value
 
 
 # --- predicates -------------------------------------------------------------------

@@ -11,7 +11,8 @@ with their guarantors, the alignment camps and the violations.
   when none is an error, 1 when problems were found, 2 when a file is unreadable
   (missing, not UTF-8, not JSON).
 * ``conflictmodel schema`` prints the JSON Schema; ``conflictmodel import FORMAT FILE
-  -o OUT`` reads a dataset of the field.
+  -o OUT`` reads a dataset of the field; ``conflictmodel map`` and ``conflictmodel export
+  geojson`` draw and export the control map (see ``_map``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from conflictmodel._rules._validate import validate
 
 from ._dayview import day_view, day_view_lines
 from ._import import add_import_command, run_import
+from ._map import add_map_commands, run_export, run_map
 from ._summary import summarize
 
 __all__ = ["main"]
@@ -123,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--format", choices=("text", "json"), default="text", help="text tables or JSON")
     commands.add_parser("schema", help="print the JSON Schema of the file format")
     add_import_command(commands)
+    add_map_commands(commands)
     return parser
 
 
@@ -139,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _schema()
     if args.command == "import":
         return run_import(args)
+    if args.command in ("map", "export"):
+        return run_map(args) if args.command == "map" else run_export(args)
     if args.command == "summary":
         return _summary(args.files, args.on, args.format)
     return _summary([], None, "text")

@@ -18,7 +18,7 @@ from conflictmodel._queries._control_state import ControlKind, ControlState
 from ._blocs import Bloc, Palette, bloc_shares, blocs_on
 from ._shapes import planar_area
 
-__all__ = ["AREAL", "DayMap", "Unit", "ZoneInForce", "day_map"]
+__all__ = ["AREAL", "DayMap", "Unit", "ZoneInForce", "blocs_of_days", "day_map", "drawn_state"]
 
 AREAL = frozenset({GeometryType.POLYGON, GeometryType.MULTI_POLYGON})
 _HOLDING = frozenset(
@@ -82,7 +82,7 @@ def _depth(scenario: Scenario, territory: Territory) -> int:
     return depth
 
 
-def _drawn_state(state: ControlState) -> bool:
+def drawn_state(state: ControlState) -> bool:
     """Whether a unit is painted with its own state (not one derived from its parts,
     which are painted themselves)."""
     return state.kind in _HOLDING and not state.derived
@@ -136,7 +136,7 @@ def day_map(scenario: Scenario, day: DayLike, *, palette: Palette | None = None)
     legend_blocs: dict[str, Bloc] = {}
     for territory in shaped:
         state = states[territory.id]
-        shares = bloc_shares(scenario, blocs, state) if _drawn_state(state) else ()
+        shares = bloc_shares(scenario, blocs, state) if drawn_state(state) else ()
         held.append((territory, state, shares))
         area = territory.area_km2 or planar_area(territory.geometry)  # type: ignore[arg-type]
         for bloc, share in shares:

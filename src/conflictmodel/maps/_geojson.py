@@ -9,8 +9,8 @@ from conflictmodel._model._control import Control
 from conflictmodel._model._dates import DayLike
 from conflictmodel._model._scenario import Scenario
 
-from ._blocs import controller_shares
-from ._day import DayMap, Unit, day_map
+from ._blocs import OTHERS, bloc_shares, blocs_on, controller_shares
+from ._day import DayMap, Unit, day_map, drawn_state
 
 __all__ = ["day_geojson", "dumps_geojson"]
 
@@ -44,8 +44,9 @@ def _feature(day: DayMap, unit: Unit) -> dict[str, Any]:
 
 def day_geojson(scenario: Scenario, day: DayLike, *, map_of_day: DayMap | None = None) -> dict[str, Any]:
     """The control map of ``day`` as an RFC 7946 FeatureCollection (a dict ready for
-    :func:`json.dumps`): one Feature per territory with geometry, id its territory id,
-    geometry as recorded (positions longitude first, outer rings counter-clockwise),
+    :func:`json.dumps`): one Feature per territory, by id, id its territory id,
+    geometry as recorded (``null`` when it has none, as for zones, which are the union
+    of their components) (positions longitude first, outer rings counter-clockwise),
     and as properties the territory's own (see ``Territory.__geo_interface__``) and that
     day's ``status``, ``controllers``, their ``shares``, ``opponents``, the ``bloc`` and
     every bloc holding part of it with its members, share and map ``colour``, how it is
@@ -54,9 +55,23 @@ def day_geojson(scenario: Scenario, day: DayLike, *, map_of_day: DayMap | None =
     ``map_of_day`` reuses a :class:`DayMap` already made for the same day.
     """
     view = map_of_day or day_map(scenario, day)
+    drawn = {unit.territory.id: unit for unit in view.units}
+    colours = {bloc.key: colour for bloc, colour in view.legend}
+    others = [t for t in scenario.territories if t.id not in drawn]
+    states = scenario.control_map(view.day, territories=[t.id for t in others])
+    blocs = blocs_on(scenario, view.day)
+    for territory in others:
+        state = states[territory.id]
+        shares = bloc_shares(scenario, blocs, state) if drawn_state(state) else ()
+        drawn[territory.id] = Unit(
+            territory=territory,
+            state=state,
+            blocs=shares,
+            colours=tuple(colours.get(bloc.key, OTHERS) for bloc, _ in shares),
+        )
     return {
         "type": "FeatureCollection",
-        "features": [_feature(view, unit) for unit in view.units],
+        "features": [_feature(view, drawn[territory.id]) for territory in scenario.territories],
     }
 
 

@@ -27,7 +27,7 @@ cleaning. The steps, each needed for the next:
    and Tadmor sub-districts, and what is left of each).
 
 Every step is checked (valid polygons, a valid coverage: no overlaps, shared edges
-vertex-identical; 
+vertex-identical;
 a gap between neighbours shows as a hole in their union); the script fails rather than
 write a broken atlas.
 """
@@ -143,7 +143,12 @@ def build(source: Path) -> dict[str, Any]:
         for code in sorted(dissolved):
             units[code] = _feature(level, names[code], dissolved[code])
     country = shapely.coverage_union_all(rounded)
-    units["SY"] = {"level": 0, "name": "Syrian Arab Republic", "parent": None, "geometry": mapping(country)}
+    units["SY"] = {
+        "level": 0,
+        "name": "Syrian Arab Republic",
+        "parent": None,
+        "geometry": mapping(shapely.orient_polygons(country)),
+    }
 
     places: dict[str, dict[str, Any]] = {}
     circle = _circle(*TANF_GARRISON, TANF_RADIUS_KM)

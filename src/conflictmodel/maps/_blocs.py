@@ -121,8 +121,8 @@ def bloc_shares(scenario: Scenario, blocs: dict[str, Bloc], state: ControlState)
 
 class Palette:
     """Gives each bloc a colour and keeps it across days: a bloc seen again, or a later
-    bloc more than half of whose members made up one already coloured, keeps that
-    colour, so a sequence of days reads as one story. A new bloc takes the first colour
+    bloc that shares more than half of the smaller one's members with a bloc already
+    coloured (the most members, if several), keeps that colour, so a sequence of days reads as one story. A new bloc takes the first colour
     never given; two blocs of one day never share a colour while the palette lasts."""
 
     def __init__(self, colours: Sequence[str] = PALETTE) -> None:
@@ -133,9 +133,9 @@ class Palette:
         best, overlap = None, 0
         for known, colour in self._given.items():
             common = len(known & members)
-            if colour not in taken and common > overlap:
+            if colour not in taken and common > overlap and common * 2 > min(len(known), len(members)):
                 best, overlap = colour, common
-        return best if overlap * 2 > len(members) else None
+        return best
 
     def _fresh(self, taken: set[str]) -> str:
         given = set(self._given.values())

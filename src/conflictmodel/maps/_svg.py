@@ -188,7 +188,9 @@ def _legend(day: DayMap, x: float, y: float) -> tuple[list[str], float]:
         ("url(#cm-besieged)", "besieged"),
     ]
     for fill, text in keys:
-        out.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="16" height="16" fill="{fill}" stroke="#000" stroke-width="0.5"/>')
+        out.append(
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="16" height="16" fill="{fill}" stroke="#000" stroke-width="0.5"/>'
+        )
         out.append(f'<text x="{x + 22:.1f}" y="{y + 12:.1f}">{_a(text)}</text>')
         y += 20
     out.append(f'<text x="{x:.1f}" y="{y + 12:.1f}">Stripes: a unit divided or shared between blocs.</text>')

@@ -18,7 +18,8 @@ def optional(module: str) -> ModuleType:
     """Import ``module``; skip without it locally, but fail in CI, which installs it."""
     if os.environ.get("CI"):
         return importlib.import_module(module)
-    return pytest.importorskip(module)
+    found: ModuleType = pytest.importorskip(module)
+    return found
 
 
 def expected_blocs(scenario: cm.Scenario, territory: str, day: str) -> frozenset[str]:

@@ -61,7 +61,8 @@ def test_two_blocs_of_one_day_never_share_a_colour(sequence: list[list[list[str]
     palette = maps.Palette()
     for day in sequence:
         blocs = {b.members: b for b in map(_bloc, day)}.values()  # one bloc per member set
-        disjoint, taken = [], set()
+        disjoint: list[maps.Bloc] = []
+        taken: set[str] = set()
         for bloc in blocs:  # camps of a day are disjoint
             if not taken & set(bloc.members):
                 disjoint.append(bloc)

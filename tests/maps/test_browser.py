@@ -97,7 +97,9 @@ def mismatches(svg: str, picture: Any, scenario: cm.Scenario) -> list[str]:
     root = ET.fromstring(svg)
     project, header = _projection(root)
     swatches = {
-        r.get("data-bloc", ""): picture.getpixel((int(float(r.get("x", 0))) + 8, int(float(r.get("y", 0)) + header) + 8))
+        r.get("data-bloc", ""): picture.getpixel(
+            (int(float(r.get("x", 0))) + 8, int(float(r.get("y", 0)) + header) + 8)
+        )
         for r in root.iter(f"{SVG}rect")
         if r.get("class") == "cm-swatch"
     }
@@ -140,16 +142,14 @@ def test_the_anchors_hold_what_late_2017_saw(world: cm.Scenario) -> None:
         assert blocs
 
 
-def test_the_browser_shows_each_place_in_the_colour_of_its_bloc(
-    world: cm.Scenario, svg: str, tmp_path: Path
-) -> None:
+def test_the_browser_shows_each_place_in_the_colour_of_its_bloc(world: cm.Scenario, svg: str, tmp_path: Path) -> None:
     picture = _screenshot(svg, tmp_path, "map")
     assert [] == mismatches(svg, picture, world)
 
 
 def test_a_map_with_two_blocs_swapped_fails_the_check(world: cm.Scenario, svg: str, tmp_path: Path) -> None:
     view = maps.day_map(world, DAY)
-    colours = dict((bloc.key, colour) for bloc, colour in view.legend)
+    colours = {bloc.key: colour for bloc, colour in view.legend}
     sdf = colours[next(iter(expected_blocs(world, "city-raqqa", DAY)))]
     regime = colours[next(iter(expected_blocs(world, "city-aleppo", DAY)))]
     assert sdf != regime

@@ -3,6 +3,7 @@ what the queries say, and round-trips through shapely and geopandas."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from typing import Any
 
@@ -26,7 +27,7 @@ def collection(world: cm.Scenario) -> dict[str, Any]:
 
 
 def _signed_area(ring: list[list[float]]) -> float:
-    return 0.5 * sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:], strict=False))
+    return 0.5 * sum(a[0] * b[1] - b[0] * a[1] for a, b in itertools.pairwise(ring))
 
 
 def _polygons(geometry: dict[str, Any]) -> list[list[list[list[float]]]]:
@@ -101,7 +102,7 @@ def test_features_round_trip_through_shapely(world: cm.Scenario, collection: dic
         shape = shapely.geometry.shape(feature["geometry"])
         assert shape.is_valid, feature["id"]
         back = cm.Geometry.from_geo_interface(shape)
-        assert world.get(feature["id"]).geometry == back
+        assert world.get(feature["id"], cm.Territory).geometry == back
         shaped += 1
     assert shaped == sum(1 for t in world.territories if t.geometry is not None)
 
@@ -109,9 +110,11 @@ def test_features_round_trip_through_shapely(world: cm.Scenario, collection: dic
 def test_model_objects_go_straight_into_shapely_and_geopandas(world: cm.Scenario) -> None:
     shapely = optional("shapely")
     geopandas = optional("geopandas")
-    raqqa = world.get("SY1101")
+    raqqa = world.get("SY1101", cm.Territory)
     assert raqqa.geometry is not None
-    assert shapely.geometry.shape(raqqa.geometry).contains(shapely.geometry.shape(world.get("city-raqqa").geometry))
+    assert shapely.geometry.shape(raqqa.geometry).contains(
+        shapely.geometry.shape(world.get("city-raqqa", cm.Territory).geometry)
+    )
     frame = geopandas.GeoDataFrame.from_features([t for t in world.territories if t.geometry is not None])
     assert len(frame) == sum(1 for t in world.territories if t.geometry is not None)
     day = geopandas.GeoDataFrame.from_features(maps.day_geojson(world, DAY)["features"], crs="EPSG:4326")

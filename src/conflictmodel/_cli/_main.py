@@ -140,10 +140,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_UNREADABLE
     if args.command == "schema":
         return _schema()
-    if args.command == "import":
-        return run_import(args)
-    if args.command in ("map", "export"):
-        return run_map(args) if args.command == "map" else run_export(args)
+    runners = {"import": run_import, "map": run_map, "export": run_export}
+    if args.command in runners:
+        return runners[args.command](args)
     if args.command == "summary":
         return _summary(args.files, args.on, args.format)
     return _summary([], None, "text")

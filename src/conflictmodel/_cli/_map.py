@@ -30,11 +30,10 @@ from conflictmodel.maps import (
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
 
     from conflictmodel._model._scenario import Scenario
     from conflictmodel._model._territory import Territory
-    from collections.abc import Callable
-
     from conflictmodel.maps import Inset
 
 __all__ = ["add_map_commands", "run_export", "run_map"]

@@ -122,8 +122,9 @@ def bloc_shares(scenario: Scenario, blocs: dict[str, Bloc], state: ControlState)
 class Palette:
     """Gives each bloc a colour and keeps it across days: a bloc seen again, or a later
     bloc that shares more than half of the smaller one's members with a bloc already
-    coloured (the most members, if several), keeps that colour, so a sequence of days reads as one story. A new bloc takes the first colour
-    never given; two blocs of one day never share a colour while the palette lasts."""
+    coloured (the most members, if several), keeps that colour, so a sequence of days
+    reads as one story. A new bloc takes the first colour never given; two blocs of one
+    day never share a colour while the palette lasts."""
 
     def __init__(self, colours: Sequence[str] = PALETTE) -> None:
         self._colours = tuple(colours)

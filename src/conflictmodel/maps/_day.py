@@ -112,6 +112,7 @@ def _zones(scenario: Scenario, day: DayLike) -> tuple[ZoneInForce, ...]:
     for zone in sorted(scenario.territories, key=lambda t: (t.name, t.id)):
         if zone.kind is not TerritoryKind.ZONE or zone.id not in covering:
             continue
+        parts: tuple[Territory, ...]
         if zone.geometry is not None and zone.geometry.type in AREAL:
             parts = (zone,)
         else:

@@ -77,9 +77,10 @@ def render_days(
 ) -> str:
     """One self-contained HTML page: a slider over the maps of ``days`` (one palette,
     so a bloc keeps its colour) and beside it the stacked-area chart of the partition
-    by bloc over those days."""
+    by bloc over those days. Colours are given from the last day backwards, so the
+    last day looks as it does alone."""
     palette = Palette()
-    maps = [day_map(scenario, day, palette=palette) for day in days]
+    maps = [day_map(scenario, day, palette=palette) for day in reversed(days)][::-1]
     if not maps:
         raise ValueError("a slider page needs at least one day")
     cache = map_frame(maps[0], background=background)

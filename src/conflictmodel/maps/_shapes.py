@@ -3,6 +3,7 @@ union of coverage polygons."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -136,7 +137,7 @@ def outline(geometries: Iterable[Geometry]) -> list[list[tuple[float, ...]]]:
     for geometry in geometries:
         for polygon in polygons_of(geometry):
             for ring in polygon:
-                for a, b in zip(ring, ring[1:], strict=False):
+                for a, b in itertools.pairwise(ring):
                     key = (a, b) if a <= b else (b, a)
                     count[key] = count.get(key, 0) + 1
     edges = [key for key, n in count.items() if n == 1]

@@ -42,19 +42,22 @@ def _a(value: str) -> str:
     return escape(value, quote=True)
 
 
+_HATCHES = (
+    '<pattern id="cm-none" patternUnits="userSpaceOnUse" width="6" height="6" '
+    'patternTransform="rotate(45)"><rect width="6" height="6" fill="#F2F2F2"/>'
+    '<rect width="1.2" height="6" fill="#B0B0B0"/></pattern>'
+    '<pattern id="cm-besieged" patternUnits="userSpaceOnUse" width="6" height="6">'
+    '<path d="M0,0.4H6M0.4,0V6" stroke="#000" stroke-width="0.8" fill="none"/></pattern>'
+    '<pattern id="cm-contested" patternUnits="userSpaceOnUse" width="6" height="6">'
+    '<circle cx="3" cy="3" r="1.1" fill="#000"/></pattern>'
+)
+
+
 class _Patterns:
     """The fill of each combination of colours, made once as an SVG pattern."""
 
     def __init__(self) -> None:
-        self.defs: list[str] = [
-            '<pattern id="cm-none" patternUnits="userSpaceOnUse" width="6" height="6" '
-            'patternTransform="rotate(45)"><rect width="6" height="6" fill="#F2F2F2"/>'
-            '<rect width="1.2" height="6" fill="#B0B0B0"/></pattern>',
-            '<pattern id="cm-besieged" patternUnits="userSpaceOnUse" width="6" height="6">'
-            '<path d="M0,0.4H6M0.4,0V6" stroke="#000" stroke-width="0.8" fill="none"/></pattern>',
-            '<pattern id="cm-contested" patternUnits="userSpaceOnUse" width="6" height="6">'
-            '<circle cx="3" cy="3" r="1.1" fill="#000"/></pattern>',
-        ]
+        self.defs: list[str] = [_HATCHES]
         self._ids: dict[tuple[tuple[str, float], ...], str] = {}
 
     def fill(self, unit: Unit) -> str:
@@ -100,14 +103,14 @@ def _unit_paths(day: DayMap, paths: PathCache, patterns: _Patterns, background: 
     names = {a.id: a.name for a in day.scenario.actors}
     out = []
     painted = {u.territory.external_ids.get("pcode") for u in day.units if u.blocs}
-    for unit in background:
-        if unit.external_ids.get("pcode") in painted:
+    for base in background:
+        if base.external_ids.get("pcode") in painted:
             continue  # painted over by the scenario's own record of it
-        if unit.geometry is not None and unit.geometry.type in AREAL:
-            code = unit.external_ids.get("pcode", unit.id)
+        if base.geometry is not None and base.geometry.type in AREAL:
+            code = base.external_ids.get("pcode", base.id)
             out.append(
-                f'<path class="cm-none" data-id="{_a(code)}" d="{paths.rings(unit.geometry)}" '
-                f'fill="url(#cm-none)"><title>{_a(unit.name)} ({_a(code)}): no record</title></path>'
+                f'<path class="cm-none" data-id="{_a(code)}" d="{paths.rings(base.geometry)}" '
+                f'fill="url(#cm-none)"><title>{_a(base.name)} ({_a(code)}): no record</title></path>'
             )
     for unit in day.units:
         geometry = unit.territory.geometry
@@ -219,16 +222,14 @@ def _inset(inset: Inset, project: Projection, box: tuple[float, float, float, fl
     x = mx + mw - inset.width - 6 if inset.corner.endswith("right") else mx + 6
     y = my + mh - height - 6 if inset.corner.startswith("bottom") else my + 6
     view = f"{x0:.1f} {y0:.1f} {x1 - x0:.1f} {y1 - y0:.1f}"
+    box_of_inset = f'x="{x0:.1f}" y="{y0:.1f}" width="{x1 - x0:.1f}" height="{y1 - y0:.1f}"'
+    frame = f'x="{x:.1f}" y="{y:.1f}" width="{inset.width:.1f}" height="{height:.1f}"'
+    caption = f'x="{x + 4:.1f}" y="{y + height - 5:.1f}" font-size="11" paint-order="stroke" stroke="#fff"'
     return [
-        f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{x1 - x0:.1f}" height="{y1 - y0:.1f}" fill="none" stroke="#000" '
-        'stroke-width="1"/>',
-        f'<svg class="cm-inset" x="{x:.1f}" y="{y:.1f}" width="{inset.width:.1f}" height="{height:.1f}" '
-        f'viewBox="{view}"><rect x="{x0:.1f}" y="{y0:.1f}" width="{x1 - x0:.1f}" height="{y1 - y0:.1f}" '
-        'fill="#fff"/><use href="#cm-map"/></svg>',
-        f'<rect x="{x:.1f}" y="{y:.1f}" width="{inset.width:.1f}" height="{height:.1f}" fill="none" stroke="#000" '
-        'stroke-width="1.5"/>',
-        f'<text x="{x + 4:.1f}" y="{y + height - 5:.1f}" font-size="11" paint-order="stroke" stroke="#fff" '
-        f'stroke-width="3">{_a(inset.title)}</text>',
+        f'<rect {box_of_inset} fill="none" stroke="#000" stroke-width="1"/>',
+        f'<svg class="cm-inset" {frame} viewBox="{view}"><rect {box_of_inset} fill="#fff"/><use href="#cm-map"/></svg>',
+        f'<rect {frame} fill="none" stroke="#000" stroke-width="1.5"/>',
+        f'<text {caption} stroke-width="3">{_a(inset.title)}</text>',
     ]
 
 

@@ -174,3 +174,27 @@ def test_the_partition_chart_stacks_to_one_on_each_day(world: cm.Scenario) -> No
         assert abs(held - sum(shares[i] for shares in series.shares)) < 1e-9, day
     chart = ET.fromstring(maps.partition_chart_svg(series))
     assert len(series.blocs) + 2 == sum(1 for p in chart.iter(f"{SVG}polygon"))
+
+
+def test_a_slider_page_defines_each_id_once_and_every_reference_resolves(world: cm.Scenario) -> None:
+    page = maps.render_days(
+        world, maps.month_days("2017-09-30", "2017-11-30"), background=maps.syria_units(), inset=maps.SYRIA_INSET
+    )
+    ids = re.findall(r' id="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+    references = set(re.findall(r'href="#([^"]+)"', page)) | set(re.findall(r"url\(#([^)]+)\)", page))
+    assert references <= set(ids)
+    assert any(r.startswith("cm-g") for r in references)  # shapes defined once, drawn by <use>
+    assert {"cm0-none", "cm1-none", "cm2-none"} <= references  # each map its own patterns
+
+
+def test_shared_and_inline_shapes_draw_the_same_map(view: maps.DayMap) -> None:
+    inline = maps.map_svg(view, background=maps.syria_units())
+    cache = maps.map_frame(view, background=maps.syria_units(), shared=True)
+    shared = maps.map_svg(view, background=maps.syria_units(), cache=cache)
+    paths = dict(re.findall(r'<path id="([^"]+)" d="([^"]+)"/>', cache.defs()))
+
+    def expand(match: re.Match[str]) -> str:
+        return f'<path{match.group(1)} d="{paths[match.group(2)]}">{match.group(3)}</path>'
+
+    assert inline == re.sub(r'<use([^>]*) href="#([^"]+)">(.*?)</use>', expand, shared)

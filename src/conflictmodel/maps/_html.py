@@ -31,9 +31,10 @@ _SCRIPT = (
 )
 
 
-def slider_page(days: Sequence[tuple[str, str]], chart: str, *, title: str) -> str:
+def slider_page(days: Sequence[tuple[str, str]], chart: str, *, title: str, shapes: str = "") -> str:
     """An HTML page with a slider over ``days`` (``(ISO day, SVG map)`` pairs) and the
-    ``chart`` beside them; it opens on the last day."""
+    ``chart`` beside them; it opens on the last day. ``shapes`` holds the definitions
+    the maps share (:meth:`PathCache.defs`)."""
     if not days:
         raise ValueError("a slider page needs at least one day")
     maps = "".join(
@@ -47,6 +48,6 @@ def slider_page(days: Sequence[tuple[str, str]], chart: str, *, title: str) -> s
     )
     return (
         _HEAD.format(title=escape(title), style=_STYLE)
-        + f'<body>{controls}<div class="cm-row"><div>{maps}</div><div>{chart}</div></div>'
+        + f'<body>{shapes}{controls}<div class="cm-row"><div>{maps}</div><div>{chart}</div></div>'
         + f"<script>{_SCRIPT}</script></body></html>\n"
     )

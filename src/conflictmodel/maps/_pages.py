@@ -83,10 +83,13 @@ def render_days(
     maps = [day_map(scenario, day, palette=palette) for day in reversed(days)][::-1]
     if not maps:
         raise ValueError("a slider page needs at least one day")
-    cache = map_frame(maps[0], background=background)
+    cache = map_frame(maps[0], background=background, shared=True)
     pictures = [
-        (view.day.isoformat(), map_svg(view, background=background, inset=inset, source=source, cache=cache))
-        for view in maps
+        (
+            view.day.isoformat(),
+            map_svg(view, background=background, inset=inset, source=source, cache=cache, id_prefix=f"cm{k}"),
+        )
+        for k, view in enumerate(maps)
     ]
     chart = partition_chart_svg(partition_series(maps, within=within))
-    return slider_page(pictures, chart, title=scenario.meta.title)
+    return slider_page(pictures, chart, title=scenario.meta.title, shapes=cache.defs())

@@ -84,9 +84,11 @@ class PathCache:
     """SVG path data of geometries under one projection, made once per geometry (kept
     by identity: geometries are immutable, and the cache lives no longer than a page)."""
 
-    def __init__(self, project: Projection) -> None:
+    def __init__(self, project: Projection, *, shared: bool = False) -> None:
         self.project = project
+        self.shared = shared
         self._paths: dict[int, tuple[Geometry, str]] = {}
+        self._ids: dict[int, str] = {}
         a = project._stretch * project.scale  # noqa: SLF001 - the projection's own constant
         self._x = (project.margin - project.bbox[0] * a, a)
         self._y = (project.margin + project.bbox[3] * project.scale, project.scale)
@@ -111,6 +113,21 @@ class PathCache:
             kept = (geometry, d)
             self._paths[id(geometry)] = kept
         return kept[1]
+
+    def shape(self, geometry: Geometry, attributes: str, inner: str) -> str:
+        """An SVG element drawing an areal geometry with ``attributes`` and ``inner``
+        content: a ``<path>``, or in a shared cache a ``<use>`` of the path defined once."""
+        space = " " if attributes else ""
+        if not self.shared:
+            return f'<path{space}{attributes} d="{self.rings(geometry)}">{inner}</path>'
+        self.rings(geometry)
+        ident = self._ids.setdefault(id(geometry), f"cm-g{len(self._ids)}")
+        return f'<use{space}{attributes} href="#{ident}">{inner}</use>'
+
+    def defs(self) -> str:
+        """The paths a shared cache's ``<use>`` elements refer to, as an invisible SVG."""
+        paths = "".join(f'<path id="{ident}" d="{self._paths[key][1]}"/>' for key, ident in self._ids.items())
+        return f'<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>{paths}</defs></svg>'
 
     def lines(self, lines: Iterable[Iterable[tuple[float, ...]]]) -> str:
         """The path data of open lines."""

@@ -42,32 +42,34 @@ def _a(value: str) -> str:
     return escape(value, quote=True)
 
 
-_HATCHES = (
-    '<pattern id="cm-none" patternUnits="userSpaceOnUse" width="6" height="6" '
-    'patternTransform="rotate(45)"><rect width="6" height="6" fill="#F2F2F2"/>'
-    '<rect width="1.2" height="6" fill="#B0B0B0"/></pattern>'
-    '<pattern id="cm-besieged" patternUnits="userSpaceOnUse" width="6" height="6">'
-    '<path d="M0,0.4H6M0.4,0V6" stroke="#000" stroke-width="0.8" fill="none"/></pattern>'
-    '<pattern id="cm-contested" patternUnits="userSpaceOnUse" width="6" height="6">'
-    '<circle cx="3" cy="3" r="1.1" fill="#000"/></pattern>'
-)
+def _hatches(prefix: str) -> str:
+    return (
+        f'<pattern id="{prefix}-none" patternUnits="userSpaceOnUse" width="6" height="6" '
+        'patternTransform="rotate(45)"><rect width="6" height="6" fill="#F2F2F2"/>'
+        '<rect width="1.2" height="6" fill="#B0B0B0"/></pattern>'
+        f'<pattern id="{prefix}-besieged" patternUnits="userSpaceOnUse" width="6" height="6">'
+        '<path d="M0,0.4H6M0.4,0V6" stroke="#000" stroke-width="0.8" fill="none"/></pattern>'
+        f'<pattern id="{prefix}-contested" patternUnits="userSpaceOnUse" width="6" height="6">'
+        '<circle cx="3" cy="3" r="1.1" fill="#000"/></pattern>'
+    )
 
 
 class _Patterns:
     """The fill of each combination of colours, made once as an SVG pattern."""
 
-    def __init__(self) -> None:
-        self.defs: list[str] = [_HATCHES]
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.defs: list[str] = [_hatches(prefix)]
         self._ids: dict[tuple[tuple[str, float], ...], str] = {}
 
     def fill(self, unit: Unit) -> str:
         if not unit.colours:
-            return "url(#cm-none)"
+            return f"url(#{self.prefix}-none)"
         if len(unit.colours) == 1:
             return unit.colours[0]
         key = tuple((colour, round(share, 3)) for colour, (_, share) in zip(unit.colours, unit.blocs, strict=True))
         if key not in self._ids:
-            ident = f"cm-s{len(self._ids)}"
+            ident = f"{self.prefix}-s{len(self._ids)}"
             self._ids[key] = ident
             size, x, rects = 9.0, 0.0, []
             total = sum(share for _, share in key) or 1.0
@@ -108,22 +110,22 @@ def _unit_paths(day: DayMap, paths: PathCache, patterns: _Patterns, background: 
             continue  # painted over by the scenario's own record of it
         if base.geometry is not None and base.geometry.type in AREAL:
             code = base.external_ids.get("pcode", base.id)
+            title = f"<title>{_a(base.name)} ({_a(code)}): no record</title>"
             out.append(
-                f'<path class="cm-none" data-id="{_a(code)}" d="{paths.rings(base.geometry)}" '
-                f'fill="url(#cm-none)"><title>{_a(base.name)} ({_a(code)}): no record</title></path>'
+                paths.shape(
+                    base.geometry, f'class="cm-none" data-id="{_a(code)}" fill="url(#{patterns.prefix}-none)"', title
+                )
             )
     for unit in day.units:
         geometry = unit.territory.geometry
         if geometry is None or geometry.type not in AREAL or not unit.blocs:
             continue
-        d = paths.rings(geometry)
-        title = _a(_title(unit, names))
-        out.append(
-            f'<path class="cm-unit" data-id="{_a(unit.territory.id)}" d="{d}" fill="{patterns.fill(unit)}">'
-            f"<title>{title}</title></path>"
-        )
+        title = f"<title>{_a(_title(unit, names))}</title>"
+        attributes = f'class="cm-unit" data-id="{_a(unit.territory.id)}" fill="{patterns.fill(unit)}"'
+        out.append(paths.shape(geometry, attributes, title))
         if unit.state.kind in (ControlKind.BESIEGED, ControlKind.CONTESTED):
-            out.append(f'<path d="{d}" fill="url(#cm-{unit.state.kind.value})" pointer-events="none"/>')
+            overlay = f'fill="url(#{patterns.prefix}-{unit.state.kind.value})" pointer-events="none"'
+            out.append(paths.shape(geometry, overlay, ""))
     return out
 
 
@@ -131,8 +133,8 @@ def _borders(day: DayMap, paths: PathCache, background: Sequence[Territory]) -> 
     tops = [t for t in background if t.kind.value == "admin1"] or [
         u.territory for u in day.units if u.territory.kind.value == "admin1"
     ]
-    d = "".join(paths.rings(t.geometry) for t in tops if t.geometry is not None)
-    return [f'<path d="{d}" fill="none" stroke="{_INK}" stroke-width="0.9" stroke-linejoin="round"/>']
+    shapes = "".join(paths.shape(t.geometry, "", "") for t in tops if t.geometry is not None)
+    return [f'<g fill="none" stroke="{_INK}" stroke-width="0.9" stroke-linejoin="round">{shapes}</g>']
 
 
 def _zones(day: DayMap, paths: PathCache) -> list[str]:
@@ -172,7 +174,7 @@ def _cities(day: DayMap, paths: PathCache, patterns: _Patterns) -> list[str]:
     return out
 
 
-def _legend(day: DayMap, x: float, y: float) -> tuple[list[str], float]:
+def _legend(day: DayMap, x: float, y: float, prefix: str) -> tuple[list[str], float]:
     out = ['<g class="cm-legend" font-size="11">']
     for bloc, colour in day.legend:
         lines = textwrap.wrap(bloc.label, 44) or [bloc.key]
@@ -186,9 +188,9 @@ def _legend(day: DayMap, x: float, y: float) -> tuple[list[str], float]:
         y += max(20.0, 13.0 * len(lines) + 6)
     y += 6
     keys = [
-        ("url(#cm-none)", "no record that day"),
-        ("url(#cm-contested)", "contested"),
-        ("url(#cm-besieged)", "besieged"),
+        (f"url(#{prefix}-none)", "no record that day"),
+        (f"url(#{prefix}-contested)", "contested"),
+        (f"url(#{prefix}-besieged)", "besieged"),
     ]
     for fill, text in keys:
         out.append(
@@ -213,7 +215,7 @@ def _legend(day: DayMap, x: float, y: float) -> tuple[list[str], float]:
     return out, y
 
 
-def _inset(inset: Inset, project: Projection, box: tuple[float, float, float, float]) -> list[str]:
+def _inset(inset: Inset, project: Projection, box: tuple[float, float, float, float], prefix: str) -> list[str]:
     west, south, east, north = inset.bbox
     x0, y0 = project(west, north)
     x1, y1 = project(east, south)
@@ -227,21 +229,25 @@ def _inset(inset: Inset, project: Projection, box: tuple[float, float, float, fl
     caption = f'x="{x + 4:.1f}" y="{y + height - 5:.1f}" font-size="11" paint-order="stroke" stroke="#fff"'
     return [
         f'<rect {box_of_inset} fill="none" stroke="#000" stroke-width="1"/>',
-        f'<svg class="cm-inset" {frame} viewBox="{view}"><rect {box_of_inset} fill="#fff"/><use href="#cm-map"/></svg>',
+        (
+            f'<svg class="cm-inset" {frame} viewBox="{view}">'
+            f'<rect {box_of_inset} fill="#fff"/><use href="#{prefix}-map"/></svg>'
+        ),
         f'<rect {frame} fill="none" stroke="#000" stroke-width="1.5"/>',
         f'<text {caption} stroke-width="3">{_a(inset.title)}</text>',
     ]
 
 
-def map_frame(day: DayMap, *, background: Sequence[Territory] = ()) -> PathCache:
+def map_frame(day: DayMap, *, background: Sequence[Territory] = (), shared: bool = False) -> PathCache:
     """The projection fitting the polygons of a map and its background, with a cache
-    of their paths to share between maps of the same units."""
+    of their paths to share between maps of the same units (``shared``: as ``<use>``
+    of paths defined once)."""
     areal = [u.territory.geometry for u in day.units if u.territory.geometry is not None]
     areal += [t.geometry for t in background if t.geometry is not None]
     polygons = [g for g in areal if g.type in AREAL]
     if not polygons:
         raise ValueError("nothing to draw: no territory of the scenario has a polygon geometry")
-    return PathCache(Projection.fitting(bbox_of(polygons), _WIDTH))
+    return PathCache(Projection.fitting(bbox_of(polygons), _WIDTH), shared=shared)
 
 
 def map_svg(
@@ -252,6 +258,7 @@ def map_svg(
     title: str | None = None,
     source: str | None = None,
     cache: PathCache | None = None,
+    id_prefix: str = "cm",
 ) -> str:
     """The map of a :class:`DayMap` as a standalone SVG document.
 
@@ -259,22 +266,26 @@ def map_svg(
     (:func:`syria_units` for the bundled world), so that what the scenario has no
     territory for shows as such rather than as a hole. ``title`` defaults to the
     scenario's title; ``source`` is printed at the foot. ``cache`` (from
-    :func:`map_frame`) reuses the paths of an earlier map of the same units.
+    :func:`map_frame`) reuses the paths of an earlier map of the same units; a shared
+    one (``map_frame(..., shared=True)``) draws each shape as a ``<use>`` of a path
+    defined once, in :meth:`PathCache.defs`, for pages that hold many maps.
+    ``id_prefix`` starts every id the SVG defines, so that several maps can live in one
+    page.
     """
     paths = cache or map_frame(day, background=background)
     project = paths.project
     bbox = project.bbox
     map_w, map_h = project.size
-    patterns = _Patterns()
+    patterns = _Patterns(id_prefix)
     units = _unit_paths(day, paths, patterns, background)
     body = [
-        f'<g id="cm-map" stroke="#fff" stroke-width="0.35">{"".join(units)}</g>',
+        f'<g id="{id_prefix}-map" stroke="#fff" stroke-width="0.35">{"".join(units)}</g>',
         *_borders(day, paths, background),
         *_zones(day, paths),
         *_cities(day, paths, patterns),
     ]
-    legend, legend_bottom = _legend(day, map_w + 14, 10.0)
-    extra = _inset(inset, project, (0.0, 0.0, map_w, map_h)) if inset else []
+    legend, legend_bottom = _legend(day, map_w + 14, 10.0, id_prefix)
+    extra = _inset(inset, project, (0.0, 0.0, map_w, map_h), id_prefix) if inset else []
     width = map_w + _LEGEND
     height = max(map_h, legend_bottom) + _HEADER + _FOOTER
     heading = _a(title or day.scenario.meta.title)

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import json
 import statistics
 import time
 from collections.abc import Callable
+from importlib.resources import files
 from typing import Any
 
 import conflictmodel as cm
@@ -70,8 +72,7 @@ def main() -> None:
         "one day's GeoJSON text (conflictmodel)": geojson,
     }
     try:
-        import geopandas  # noqa: PLC0415 - the peer is optional
-
+        geopandas = importlib.import_module("geopandas")  # the peer is optional (the geo extra)
         frame = geopandas.GeoDataFrame.from_features(maps.day_geojson(world, DAY)["features"])
         cases["the same features' GeoJSON text (geopandas to_json)"] = frame.to_json
     except ImportError:
@@ -84,7 +85,7 @@ def main() -> None:
     print(f"collector {'off' if args.gc_off else 'on'}; median of {args.repeat} per round, median of rounds")
     for name in names:
         print(f"  {name:55s} {statistics.median(results[name]) * 1000:9.1f} ms")
-    atlas = _bundled.files("conflictmodel").joinpath("data", "syria_atlas.json").read_bytes()
+    atlas = files("conflictmodel").joinpath("data", "syria_atlas.json").read_bytes()
     print(f"atlas: {len(atlas):,} bytes")
     svg = maps.map_svg(maps.day_map(world, DAY), background=units, inset=maps.SYRIA_INSET)
     print(f"one day's SVG: {len(svg.encode()):,} bytes")

@@ -4,7 +4,6 @@ control state, its blocs with their shares and colours; the legend; the zones in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 import attrs
 
@@ -18,7 +17,7 @@ from conflictmodel._queries._control_state import ControlKind, ControlState
 from ._blocs import Bloc, Palette, bloc_shares, blocs_on
 from ._shapes import planar_area
 
-__all__ = ["AREAL", "DayMap", "Unit", "ZoneInForce", "blocs_of_days", "day_map", "drawn_state"]
+__all__ = ["AREAL", "DayMap", "Unit", "ZoneInForce", "day_map", "drawn_state"]
 
 AREAL = frozenset({GeometryType.POLYGON, GeometryType.MULTI_POLYGON})
 _HOLDING = frozenset(
@@ -156,12 +155,3 @@ def day_map(scenario: Scenario, day: DayLike, *, palette: Palette | None = None)
     )
     legend = tuple((legend_blocs[key], colours[key]) for key in order)
     return DayMap(scenario=scenario, day=the_day, units=units, legend=legend, zones=_zones(scenario, the_day))
-
-
-def blocs_of_days(maps: Iterable[DayMap]) -> tuple[tuple[Bloc, str], ...]:
-    """Every bloc of a sequence of maps with its colour, once each by key (first seen)."""
-    seen: dict[str, tuple[Bloc, str]] = {}
-    for day in maps:
-        for bloc, colour in day.legend:
-            seen.setdefault(bloc.key, (bloc, colour))
-    return tuple(seen.values())

@@ -25,7 +25,7 @@ from ._model._alignment import (
     Support,
     SupportKind,
 )
-from ._model._control import Basis, Control, ControlStatus
+from ._model._control import Basis, Control, ControlStatus, Portion
 from ._model._dates import PartialDate, Period, Precision
 from ._model._errors import ConflictModelError, FieldError, LoadError, ParseError, Problem, UnknownIdError
 from ._model._events import CoordinatePrecision, Coordinates, Event, EventActor, EventKind, EventRole, Fatalities
@@ -92,6 +92,7 @@ __all__ = [
     "PartialDate",
     "Partition",
     "Period",
+    "Portion",
     "Post",
     "Precision",
     "Problem",

@@ -1,5 +1,5 @@
 """The package's layers import one way: values <- records <- format, rules, queries <- io,
-strategies, command line. See docs/architecture.md.
+strategies, maps, command line. See docs/architecture.md.
 
 The check reads every module's imports with :mod:`ast` (module level, inside functions and
 under ``TYPE_CHECKING`` alike) and refuses any import of a layer the importing module's
@@ -32,7 +32,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "io": frozenset({"values", "records", "format", "rules", "queries", "io", "package"}),
     "strategies": frozenset({"values", "records", "format", "rules", "queries", "strategies", "package"}),
     "graph": frozenset({"values", "records", "graph"}),
-    "cli": frozenset({"values", "records", "format", "rules", "queries", "io", "cli", "package"}),
+    "cli": frozenset({"values", "records", "format", "rules", "queries", "io", "maps", "cli", "package"}),
+    "maps": frozenset({"values", "records", "format", "queries", "maps"}),
     "package": frozenset({"values", "records", "format", "rules", "queries", "strategies", "cli", "package"}),
 }
 
@@ -47,6 +48,7 @@ _FOLDERS = {
     "io": "io",
     "strategies": "strategies",
     "graph": "graph",
+    "maps": "maps",
     "_cli": "cli",
 }
 

@@ -231,21 +231,31 @@ def _tally(
     unweighted: list[str],
     government: str | None,
 ) -> Partition:
-    blocs: dict[tuple[str, ...], float] = defaultdict(float)
+    # Summed by the identity of the controllers tuple first (pieces that inherit one state
+    # share it), so that a bloc of c controllers is hashed once, not once per piece.
+    by_tuple: dict[int, tuple[tuple[str, ...], float]] = {}
     actors: dict[str, float] = defaultdict(float)
     other = {ControlKind.UNRECORDED: 0.0, ControlKind.AMBIGUOUS: 0.0}
     undetermined = contested = 0.0
     for state, amount in placed:
         if state.kind in _HOLDING:
-            blocs[state.controllers] += amount
-            for actor in state.controllers:
-                actors[actor] += amount / len(state.controllers)
+            key = id(state.controllers)
+            found = by_tuple.get(key)
+            by_tuple[key] = (state.controllers, amount if found is None else found[1] + amount)
             if state.kind in (ControlKind.CONTESTED, ControlKind.BESIEGED):
                 contested += amount
         elif state.kind in _UNDETERMINED:
             undetermined += amount
         else:
             other[state.kind] += amount
+    blocs: dict[tuple[str, ...], float] = defaultdict(float)
+    for holders, amount in by_tuple.values():
+        blocs[holders] += amount
+    # Each bloc's weight is shared equally between its controllers, once per bloc rather
+    # than once per piece: pieces inheriting one big bloc must not cost pieces x controllers.
+    for holders, amount in blocs.items():
+        for actor in holders:
+            actors[actor] += amount / len(holders)
     total = sum(amount for _, amount in placed)
 
     def frac(amount: float) -> float:

@@ -78,7 +78,8 @@ def _listing(actors: list[str]) -> str:
     """Members of one alliance on opposite sides of a conflict dyad, on days that
     certainly belong to both. It happens (Turkey and the United States, both NATO
     members, on opposite sides in northern Syria), but it is worth a second look, and
-    ``camps`` keeps such actors apart.""",
+    ``camps`` keeps such actors apart. One finding per hostility and alliance names the
+    members on each side.""",
 )
 def _allied_and_hostile(ctx: Context, rule: Rule) -> Iterator[Finding]:
     # One finding per hostility and alliance, naming the members on each side that are

@@ -12,6 +12,7 @@ from conflictmodel._model._actors import Actor, ActorKind
 from conflictmodel._model._alignment import Alliance, AllianceKind, Membership, Obligation
 from conflictmodel._model._dates import PartialDate, Period
 from conflictmodel._model._frozenmap import FrozenMap
+from conflictmodel._model._intervals import span_of
 from conflictmodel._model._provenance import Source
 
 from ._builder import Builder, Progress, RowError
@@ -116,6 +117,58 @@ def _span(periods: list[Period | None]) -> Period | None:
     return Period(start=start, end=end)
 
 
+Phase = tuple[CsvRow, Membership, set[Obligation]]
+
+
+def _join_phases(builder: Builder, key: str, rows: list[Phase]) -> list[Phase]:
+    """The member rows of one alliance with each actor's meeting phases joined.
+
+    ATOP ends one phase of a membership on the day the next begins, both days inclusive,
+    and codes some members in two concurrent phases, so that the rows would say the
+    actor is a member twice at once. An actor's phases that may share a day are joined
+    into one membership (from the earliest entry to the latest exit, open when one is),
+    in the place of the first row, with a note in the import report naming the rows.
+    """
+    by_actor: dict[str, list[int]] = {}
+    for index, (_, membership, _) in enumerate(rows):
+        by_actor.setdefault(membership.actor, []).append(index)
+    replaced: dict[int, Phase] = {}
+    dropped: set[int] = set()
+    for actor, indexes in by_actor.items():
+        if len(indexes) < 2:
+            continue
+        spans = {i: span_of(rows[i][1].period) for i in indexes}
+        ordered = sorted(indexes, key=lambda i: (spans[i][0], spans[i][3], i))
+        groups: list[list[int]] = [[ordered[0]]]
+        reach = spans[ordered[0]][3]
+        for i in ordered[1:]:
+            if spans[i][0] <= reach:
+                groups[-1].append(i)
+            else:
+                groups.append([i])
+            reach = max(reach, spans[i][3]) if len(groups[-1]) > 1 else spans[i][3]
+        for group in groups:
+            if len(group) > 1:
+                replaced[min(group)] = _joined(builder, key, actor, [rows[i] for i in sorted(group)])
+                dropped.update(i for i in group if i != min(group))
+    return [replaced.get(i, phase) for i, phase in enumerate(rows) if i not in dropped]
+
+
+def _joined(builder: Builder, key: str, actor: str, phases: list[Phase]) -> Phase:
+    periods = [p for _, m, _ in phases if (p := m.period) is not None]
+    start = min((p.start for p in periods if p.start is not None), key=PartialDate.sort_key)
+    ends = [p.end for p in periods]
+    end = None if None in ends else max((e for e in ends if e is not None), key=lambda d: d.latest)
+    period = Period(start=start, end=end)
+    numbers = ", ".join(str(row.number) for row, _, _ in phases)
+    builder.note(
+        f"alliance {DATASET}:{key}: rows {numbers} give {actor} phases that share days (ATOP's phase "
+        f"boundaries are inclusive); joined into one membership {period}"
+    )
+    obligations = set().union(*(o for _, _, o in phases))
+    return (phases[0][0], Membership(actor=actor, period=period), obligations)
+
+
 def _builder(name: str | None, title: str, version: str | None, **options: object) -> Builder:
     return Builder(dataset=DATASET, title=title, version=version, source=name, citation=CITATION, **options)  # type: ignore[arg-type]
 
@@ -152,6 +205,11 @@ def read_atop_members(
     alliance's origin: ``origin.row`` is the alliance's first member row, plus, for each
     later member row ``k`` (from 2, in file order), the cells that differ from the first
     under ``<column>#<k>``. ``version`` defaults to the ``version`` column.
+
+    ATOP ends a phase of a membership on the day the next phase begins (both days
+    inclusive), and codes some members in two concurrent phases: a member's phases that
+    may share a day are joined into one membership, and the import report has a note
+    naming the rows joined. Every row stays in the origin.
     """
     name = describe(source)
     builder = _builder(
@@ -178,10 +236,11 @@ def read_atop_members(
         builder.convert(row.number, row.line, make)
 
     _read(source, _MEMBER_REQUIRED, builder, version, each)
-    for key, members in groups.items():
+    for key, rows in groups.items():
+        members = _join_phases(builder, key, rows)
         obligations = set().union(*(o for _, _, o in members))
-        first: dict[str, str | int | float | bool | None] = dict(members[0][0].values)
-        for index, (row, _, _) in enumerate(members[1:], start=2):
+        first: dict[str, str | int | float | bool | None] = dict(rows[0][0].values)
+        for index, (row, _, _) in enumerate(rows[1:], start=2):
             first.update({f"{c}#{index}": value for c, value in row.values.items() if value != first.get(c)})
         builder.update(
             Alliance(

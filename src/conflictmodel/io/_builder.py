@@ -74,7 +74,8 @@ class Builder:
         self.rows_read = 0
         self.rows_imported = 0
         self.rejected: list[Rejection] = []
-        self.notes: list[str] = []
+        self.notes: dict[str, None] = {}
+        """The report's notes, in the order first made (a dict: each is kept once)."""
         self._records: dict[str, Record] = {}
         self.memo: dict[object, object] = {}
         """A reader's cache of work already done (places by name, actors by key)."""
@@ -154,8 +155,7 @@ class Builder:
 
     def note(self, text: str) -> None:
         """Record a fact about the file for the report (once)."""
-        if text not in self.notes:
-            self.notes.append(text)
+        self.notes.setdefault(text, None)
 
     def note_undocumented(self, header: Sequence[str], documented: Collection[str], layout: str) -> None:
         """Note the columns of ``header`` outside the ``documented`` ones: they are kept

@@ -23,7 +23,11 @@ READERS: list[tuple[str, Callable[[Path], io.Imported]]] = [
     ("ucdp-actor/ucdp-actor-221.csv", io.read_ucdp_actors),
     ("ucdp-prio-acd/ucdp.prio.armed.conflict.v4.2013.csv", io.read_ucdp_acd),
     ("ucdp-ged-sample/events_sample.json", io.read_ucdp_ged_json),
-    *((f"syria-admin-ocha/syr_admin{level}.geojson", io.read_ocha_admin) for level in range(4)),
+    # The four layers of one tree together: a layer alone names parents it does not hold.
+    (
+        "syria-admin-ocha/syr_admin0.geojson",
+        lambda p: io.read_ocha_admin(*(p.parent / f"syr_admin{level}.geojson" for level in range(4))),
+    ),
 ]
 
 

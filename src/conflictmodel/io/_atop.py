@@ -17,6 +17,7 @@ from conflictmodel._model._provenance import Source
 
 from ._builder import Builder, Progress, RowError
 from ._csv import CsvReader, CsvRow
+from ._numbers import count, digits
 from ._source import Input, describe, open_binary
 from ._states import by_cow
 
@@ -50,11 +51,8 @@ _ALLIANCE_REQUIRED = ("atopid", "begyr", "begmo", "begday", "endyr", "endmo", "e
 
 
 def _number(v: dict[str, str], column: str) -> int:
-    text = v[column].strip()
-    try:
-        return int(float(text)) if text else 0
-    except ValueError:
-        raise RowError(f"{v[column]!r} is not a number", column) from None
+    """A year, month, day or obligation code: ASCII digits, 0 when empty."""
+    return count(v[column], column, what="an ATOP code", maximum=9999) or 0
 
 
 def _date(v: dict[str, str], year: str, month: str, day: str) -> PartialDate | None:
@@ -83,11 +81,9 @@ def _kind(obligations: set[Obligation]) -> AllianceKind:
 
 
 def _member(builder: Builder, code_text: str, column: str) -> str:
-    code = code_text.strip()
-    try:
-        number = int(float(code))
-    except ValueError:
-        raise RowError(f"{code_text!r} is not a COW state number", column) from None
+    number = count(code_text, column, what="a COW state number", maximum=9999)
+    if number is None:
+        raise RowError("the member has no COW state number", column)
     id_ = f"{DATASET}:cow{number}"
     if builder.find(id_) is None:
         state = by_cow(number)
@@ -220,9 +216,7 @@ def read_atop_members(
     def each(row: CsvRow) -> None:
         def make() -> list[Record]:
             v = row.values
-            key = v["atopid"].strip()
-            if not key.isdigit():
-                raise RowError(f"{v['atopid']!r} is not an ATOP id", "atopid")
+            key = digits(v["atopid"], "atopid", "an ATOP id")
             entry = _date(v, "yrent", "moent", "dayent")
             exit_ = _date(v, "yrexit", "moexit", "dayexit")
             if entry is None:
@@ -280,14 +274,13 @@ def read_atop_alliances(
 
     def make(row: CsvRow) -> list[Record]:
         v = row.values
-        key = v["atopid"].strip()
-        if not key.isdigit():
-            raise RowError(f"{v['atopid']!r} is not an ATOP id", "atopid")
+        key = digits(v["atopid"], "atopid", "an ATOP id")
         start = _date(v, "begyr", "begmo", "begday")
         end = _date(v, "endyr", "endmo", "endday")
-        columns = [c for c in v if c.startswith("mem") and c[3:].isdigit()]
+        columns = [c for c in v if c.startswith("mem") and c[3:].isascii() and c[3:].isdigit()]
         members = [_member(builder, v[c], c) for c in sorted(columns, key=lambda c: int(c[3:])) if v[c].strip()]
         obligations = _obligations(v)
+        builder.claim(key, row.number, "atopid")
         return [
             Alliance(
                 id=f"{DATASET}:{key}",

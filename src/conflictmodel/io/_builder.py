@@ -139,6 +139,15 @@ class Builder:
             self._records[record.id] = record
         self.imported()
 
+    def claim(self, key: str, row: int, column: str | None = None) -> None:
+        """Take ``key`` (a row's own id in the file) for ``row``; a RowError when an
+        earlier row took it, so that a repeated row is rejected, never merged silently."""
+        claims = self.memo.setdefault("claims", {})
+        assert isinstance(claims, dict)  # noqa: S101 - the memo entry is only ever this dict
+        first = claims.setdefault(key, row)
+        if first != row:
+            raise RowError(f"{key!r} is the id of row {first} too: a repeated row is not imported twice", column)
+
     # --- records ------------------------------------------------------------------
 
     def find(self, id: str) -> Record | None:  # noqa: A002 - the domain's own word

@@ -33,16 +33,21 @@ LARGEST_COUNT = 10**12
 """The default maximum of a count: more than any death toll or code, far from overflow."""
 
 
+LONGEST_CODE = 18
+"""The most digits of an identifier (a dataset's ids have a handful)."""
+
+
 def _shown(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 40 else f"{text[:37]}..."
 
 
 def digits(value: str, column: str | None, what: str) -> str:
-    """``value`` stripped of surrounding spaces when it is ASCII digits; else a RowError."""
+    """``value`` stripped of surrounding spaces when it is ASCII digits (at most
+    :data:`LONGEST_CODE` of them); else a RowError."""
     text = value.strip()
-    if _DIGITS.fullmatch(text) is None:
-        raise RowError(f"{_shown(value)} is not {what} (ASCII digits)", column)
+    if len(text) > LONGEST_CODE or _DIGITS.fullmatch(text) is None:
+        raise RowError(f"{_shown(value)} is not {what} (at most {LONGEST_CODE} ASCII digits)", column)
     return text
 
 

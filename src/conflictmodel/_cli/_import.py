@@ -10,6 +10,7 @@ still written), 2 the file could not be read as that format.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from conflictmodel._format._jsonformat import dumps
@@ -74,6 +75,16 @@ def add_import_command(subparsers: Any) -> argparse.ArgumentParser:
     return command
 
 
+def _unwritable(output: str) -> str | None:
+    """Why ``output`` cannot be written, checked before a long import; None if it can."""
+    path = Path(output)
+    if path.is_dir():
+        return "is a folder"
+    if not path.parent.is_dir():
+        return f"cannot be written: there is no folder {str(path.parent)!r}"
+    return None
+
+
 def run_import(args: argparse.Namespace) -> int:
     """Run ``conflictmodel import`` with parsed ``args``; return the exit code."""
     reader, _ = FORMATS[args.format]
@@ -91,8 +102,12 @@ def run_import(args: argparse.Namespace) -> int:
     elif len(args.files) > 1:
         print(f"conflictmodel import {args.format}: give one file (only ocha reads several)", file=sys.stderr)
         return EXIT_UNREADABLE
+    if not to_stdout and (problem := _unwritable(args.output)) is not None:
+        print(f"conflictmodel import: {args.output} {problem}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    files = [sys.stdin.buffer if name == "-" else name for name in args.files]
     try:
-        imported = reader(*args.files, **options)
+        imported = reader(*files, **options)
     except LoadError as error:
         print(error, file=sys.stderr)
         return EXIT_UNREADABLE

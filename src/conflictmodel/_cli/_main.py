@@ -20,6 +20,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import IO
 
 from conflictmodel._format._bundled import syria_2017
 from conflictmodel._format._jsonformat import load
@@ -29,6 +30,7 @@ from conflictmodel._model._scenario import Scenario
 from conflictmodel._rules._validate import validate
 
 from ._dayview import day_view, day_view_lines
+from ._guard import guarded
 from ._import import add_import_command, run_import
 from ._summary import summarize
 
@@ -40,6 +42,11 @@ EXIT_UNREADABLE = 2
 BUNDLED = "the bundled scenario (conflictmodel.syria_2017())"
 
 
+def _named(name: str) -> str | IO[bytes]:
+    """A file name, or standard input for ``-``."""
+    return sys.stdin.buffer if name == "-" else name
+
+
 def _load_all(files: Sequence[str]) -> tuple[list[tuple[str, Scenario]], int]:
     """Load each file, printing load errors to stderr; the exit code so far."""
     if not files:
@@ -47,7 +54,7 @@ def _load_all(files: Sequence[str]) -> tuple[list[tuple[str, Scenario]], int]:
     loaded, code = [], EXIT_OK
     for name in files:
         try:
-            loaded.append((name, load(name)))
+            loaded.append((name, load(_named(name))))
         except LoadError as error:
             print(error, file=sys.stderr)
             code = max(code, EXIT_UNREADABLE if isinstance(error, ParseError) else EXIT_PROBLEMS)
@@ -80,7 +87,7 @@ def _validate(files: Sequence[str], select: list[str] | None, ignore: list[str] 
     code = EXIT_OK
     for name in files:
         try:
-            scenario = load(name)
+            scenario = load(_named(name))
         except ParseError as error:
             for problem in error.problems:
                 print(f"{name}: {problem.message}")
@@ -127,7 +134,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code.
+
+    Bad input never ends in a traceback: see :func:`._guard.guarded` for the exit codes of
+    unreadable files, closed pipes (141) and interrupts (130).
+    """
+    return guarded(lambda: _run(argv))
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "validate":
         try:

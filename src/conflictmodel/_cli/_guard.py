@@ -49,7 +49,7 @@ def _quiet_stdout() -> None:
         pass
 
 
-def guarded(run: Callable[[], int], prog: str = "conflictmodel") -> int:
+def guarded(run: Callable[[], int], prog: str = "conflictmodel") -> int:  # noqa: PLR0911 - one exit per kind of failure
     """Run ``run`` and return its exit code, or the documented code of what stopped it."""
     _escape_unencodable()
     try:

@@ -98,7 +98,7 @@ def test_allied_and_hostile_agrees_with_the_pairwise_reference(s: cm.Scenario) -
     expected = []
     for h in s.hostilities:
         for al in sorted(s.alliances, key=lambda a: a.id):
-            days = {m.actor: set() for m in al.members}
+            days: dict[str, set[int]] = {m.actor: set() for m in al.members}
             for m in al.members:
                 days[m.actor] |= _certain(al.period) & _certain(m.period if m.period is not None else al.period)
             pairs = [

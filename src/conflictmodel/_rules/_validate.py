@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from conflictmodel._model._frozenmap import FrozenMap
@@ -26,7 +26,15 @@ RULES: FrozenMap[Rule] = FrozenMap({code: REGISTRY[code][0] for code in sorted(R
 def _selectors(value: str | Iterable[str] | None, argument: str) -> list[str] | None:
     if value is None:
         return None
-    chosen = [value] if isinstance(value, str) else list(value)
+    if isinstance(value, str):
+        chosen = [value]
+    elif isinstance(value, Iterable) and not isinstance(value, (bytes, Mapping)):
+        chosen = list(value)
+    else:
+        chosen = [value]
+    wrong = [c for c in chosen if not isinstance(c, str)]
+    if wrong:
+        raise ValueError(f"{argument}: expected a rule code or an iterable of rule codes, not {wrong[0]!r}")
     unknown = [c for c in chosen if not any(code.startswith(c) for code in RULES) or not c]
     if unknown:
         raise ValueError(

@@ -153,3 +153,39 @@ def test_survives_pickle_and_copy() -> None:
         assert fm == clone
         assert hash(fm) == hash(clone)
         assert ["a", "b"] == list(clone)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [({"x": 1}, {"x": True}), ({"x": 0.0}, {"x": -0.0}), ({"x": 1}, {"x": 1.0}), ({"x": 0}, {"x": False})],
+)
+def test_maps_that_the_format_writes_differently_are_not_equal(
+    one: dict[str, object], other: dict[str, object]
+) -> None:
+    """``a == b`` agrees with ``dumps(a) == dumps(b)``: 1 and True are equal in Python,
+    not in JSON."""
+    assert cm.FrozenMap(one) != cm.FrozenMap(other)
+    assert cm.FrozenMap(one) == cm.FrozenMap(dict(one))
+
+
+def test_scenarios_equal_exactly_when_their_text_is_equal() -> None:
+    def scenario(row: dict[str, object], confidence: float) -> cm.Scenario:
+        return cm.Scenario(
+            meta=cm.Meta(title="t"),
+            actors=(cm.Actor(id="a", name="A", kind=cm.ActorKind.STATE, origin=cm.Origin(dataset="d", row=row)),),
+            territories=(cm.Territory(id="t", name="T", kind=cm.TerritoryKind.COUNTRY),),
+            controls=(
+                cm.Control(
+                    id="c",
+                    territory="t",
+                    controllers=("a",),
+                    period=cm.Period.from_text("2017", None),
+                    confidence=confidence,
+                ),
+            ),
+        )
+
+    pairs = [(({"x": 1}, 0.0), ({"x": True}, 0.0)), (({"x": 1}, 0.0), ({"x": 1}, -0.0))]
+    for one, other in pairs:
+        a, b = scenario(*one), scenario(*other)
+        assert (a == b) == (cm.dumps(a) == cm.dumps(b))

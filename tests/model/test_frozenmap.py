@@ -168,8 +168,11 @@ def test_maps_that_the_format_writes_differently_are_not_equal(
     assert cm.FrozenMap(one) == cm.FrozenMap(dict(one))
 
 
+_Row = dict[str, str | int | float | bool | None]
+
+
 def test_scenarios_equal_exactly_when_their_text_is_equal() -> None:
-    def scenario(row: dict[str, object], confidence: float) -> cm.Scenario:
+    def scenario(row: dict[str, str | int | float | bool | None], confidence: float) -> cm.Scenario:
         return cm.Scenario(
             meta=cm.Meta(title="t"),
             actors=(cm.Actor(id="a", name="A", kind=cm.ActorKind.STATE, origin=cm.Origin(dataset="d", row=row)),),
@@ -185,7 +188,9 @@ def test_scenarios_equal_exactly_when_their_text_is_equal() -> None:
             ),
         )
 
-    pairs = [(({"x": 1}, 0.0), ({"x": True}, 0.0)), (({"x": 1}, 0.0), ({"x": 1}, -0.0))]
-    for one, other in pairs:
-        a, b = scenario(*one), scenario(*other)
+    one: _Row = {"x": 1}
+    other: _Row = {"x": True}
+    pairs: list[tuple[tuple[_Row, float], tuple[_Row, float]]] = [((one, 0.0), (other, 0.0)), ((one, 0.0), (one, -0.0))]
+    for (row_a, conf_a), (row_b, conf_b) in pairs:
+        a, b = scenario(row_a, conf_a), scenario(row_b, conf_b)
         assert (a == b) == (cm.dumps(a) == cm.dumps(b))

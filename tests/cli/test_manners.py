@@ -249,4 +249,4 @@ def test_an_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch, capsys: pytest.
 
     monkeypatch.setattr("conflictmodel._cli._main.run_summary", interrupted)
     assert 130 == main([])
-    assert "interrupted\n" == capsys.readouterr().err
+    assert "conflictmodel: interrupted\n" == capsys.readouterr().err

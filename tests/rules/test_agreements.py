@@ -1,6 +1,8 @@
 """Rules CM6xx, agreements and events: each with a passing and a failing scenario, and the shapes
 that are easy to get wrong."""
 
+import pytest
+
 import conflictmodel as cm
 from conflictmodel._model._geometry import contains_point
 from rule_helpers import SQUARE, Case, agreement, case_tests, event, period, territory, world
@@ -134,3 +136,34 @@ def test_violations_of_agreements_never_in_force_are_not_dated_against_them() ->
         ),
     )
     assert () == cm.validate(scenario, select="CM602").findings
+
+
+def _unchecked_geometry(kind: cm.GeometryType, coordinates: tuple[object, ...]) -> cm.Geometry:
+    """A geometry made without its constructor's checks, as an older or looser model
+    might have let through: the rules must not depend on those checks to stay safe."""
+    geometry = object.__new__(cm.Geometry)
+    object.__setattr__(geometry, "type", kind)
+    object.__setattr__(geometry, "coordinates", coordinates)
+    return geometry
+
+
+@pytest.mark.parametrize(
+    ("kind", "coordinates"),
+    [(cm.GeometryType.POLYGON, ()), (cm.GeometryType.MULTI_POLYGON, ()), (cm.GeometryType.MULTI_POLYGON, ((),))],
+)
+@pytest.mark.parametrize("precision", [cm.CoordinatePrecision.EXACT, cm.CoordinatePrecision.NEAR])
+def test_event_location_with_an_empty_polygon_is_not_checked(
+    kind: cm.GeometryType, coordinates: tuple[object, ...], precision: cm.CoordinatePrecision
+) -> None:
+    """A polygon without positions outlines no place: CM601 reports nothing for it,
+    and validate never raises."""
+    place = territory("t", geometry=_unchecked_geometry(kind, coordinates))
+    event = cm.Event(
+        id="e",
+        kind=cm.EventKind.BATTLE,
+        date=period("2017-01-01", "2017-01-01"),
+        location="t",
+        coordinates=cm.Coordinates(lat=1.0, lon=1.0, precision=precision),
+    )
+    report = cm.validate(world(territories=(place,), events=(event,)))
+    assert [] == [f for f in report.findings if f.code == "CM601"]

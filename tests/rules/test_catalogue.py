@@ -192,3 +192,12 @@ def test_duplicate_ids_do_not_break_any_rule() -> None:
     )
     codes = [f.code for f in cm.validate(scenario).findings]
     assert {"CM101", "CM201", "CM202", "CM205", "CM207"} <= set(codes)
+
+
+@pytest.mark.parametrize("select", [5, [5], b"CM1", {"CM1": 1}, [None]])
+def test_a_select_that_is_not_rule_codes_is_a_value_error_naming_it(select: object) -> None:
+    scenario = cm.Scenario(meta=cm.Meta(title="empty"))
+    with pytest.raises(ValueError, match=r"^select: expected a rule code"):
+        cm.validate(scenario, select=select)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"^ignore: expected a rule code"):
+        cm.validate(scenario, ignore=select)  # type: ignore[arg-type]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from conflictmodel._format._jsonformat import dumps, to_dict
@@ -61,7 +62,9 @@ def _arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "format_name", choices=sorted(FORMATS), metavar="FORMAT", help="one of: " + ", ".join(sorted(FORMATS))
     )
-    command.add_argument("files", nargs="+", metavar="FILE", help="the file to read (ocha: one or more layers)")
+    command.add_argument(
+        "files", nargs="+", metavar="FILE", help="the file to read, - for standard input (ocha: one or more layers)"
+    )
     command.add_argument("-o", "--output", metavar="OUT", help="the scenario file to write (default: stdout)")
     command.add_argument(
         "--dataset-version", metavar="V", help="the dataset version to record (default: from the file)"
@@ -82,6 +85,20 @@ def _report_json(imported: Imported, args: argparse.Namespace) -> dict[str, Any]
     }
 
 
+def _refusal(args: argparse.Namespace, *, to_stdout: bool) -> str | None:
+    """Why the command cannot run as asked, checked before a long import; None if it can."""
+    if args.format_name != "ocha" and len(args.files) > 1:
+        return f"conflictmodel import {args.format_name}: give one file (only ocha reads several)"
+    if to_stdout:
+        return None
+    path = Path(args.output)
+    if path.is_dir():
+        return f"conflictmodel import: {args.output} is a folder"
+    if not path.parent.is_dir():
+        return f"conflictmodel import: {args.output} cannot be written: there is no folder {str(path.parent)!r}"
+    return None
+
+
 @command(
     "import",
     help="read a dataset file into a scenario file; exit 0 all rows, 1 rows rejected, 2 unreadable",
@@ -93,9 +110,11 @@ def run_import(args: argparse.Namespace, console: Console) -> int:
     reader, _ = FORMATS[args.format_name]
     to_stdout = args.output in (None, "-")
     report_stream = sys.stderr if to_stdout else sys.stdout
-    if args.format_name != "ocha" and len(args.files) > 1:
-        console.error(f"conflictmodel import {args.format_name}: give one file (only ocha reads several)")
+    refusal = _refusal(args, to_stdout=to_stdout)
+    if refusal is not None:
+        console.error(refusal)
         return EXIT_UNREADABLE
+    files = [sys.stdin.buffer if name == "-" else name for name in args.files]
     with console.phase(f"reading {', '.join(args.files)}") as progress:
         options: dict[str, Any] = {"version": args.dataset_version, "strict": args.strict}
         if progress.active:
@@ -103,7 +122,7 @@ def run_import(args: argparse.Namespace, console: Console) -> int:
         if args.format_name == "ocha":
             options["simplify_tolerance"] = args.simplify
         try:
-            imported = reader(*args.files, **options)
+            imported = reader(*files, **options)
         except LoadError as error:
             imported = None
             failure = str(error)

@@ -3,6 +3,7 @@ at the first bad one: each file is loaded, or its problems are kept to report.""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 
 import attrs
@@ -43,14 +44,15 @@ class Input:
 
 
 def read_inputs(files: Sequence[str], console: Console, *, default_bundled: bool = False) -> list[Input]:
-    """Load every file (the bundled scenario when none is given and ``default_bundled``)."""
+    """Load every file (the bundled scenario when none is given and ``default_bundled``);
+    ``-`` is standard input."""
     if not files and default_bundled:
         return [Input(source=BUNDLED, scenario=syria_2017())]
     inputs = []
     for name in files:
         with console.phase(f"reading {name}"):
             try:
-                inputs.append(Input(source=name, scenario=load(name)))
+                inputs.append(Input(source=name, scenario=load(sys.stdin.buffer if name == "-" else name)))
             except LoadError as error:
                 unreadable = isinstance(error, ParseError)
                 inputs.append(Input(source=name, problems=error.problems, unreadable=unreadable))

@@ -9,9 +9,6 @@ the parser from them and runs the one asked for.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
-import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,12 +16,10 @@ from conflictmodel._version import __version__
 
 from ._command import Command, commands, output_options
 from ._console import Console
+from ._guard import guarded
 from ._summarize import add_territories_option, run_summary
 
 __all__ = ["main", "parser"]
-
-EXIT_CLOSED_PIPE = 141
-EXIT_INTERRUPTED = 130
 
 
 def parser(registered: dict[str, Command] | None = None) -> argparse.ArgumentParser:
@@ -60,21 +55,13 @@ def parser(registered: dict[str, Command] | None = None) -> argparse.ArgumentPar
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code.
+
+    Bad input never ends in a traceback: see :func:`._guard.guarded` for the exit codes of
+    unreadable files, closed pipes (141) and interrupts (130).
+    """
     args = parser().parse_args(argv)
     console = Console(quiet=getattr(args, "quiet", False), colour=getattr(args, "colour", True))
-    try:
-        code: int = (
-            run_summary([], None, "text", console, territories=args.territories)
-            if args.command is None
-            else args.run(args, console)
-        )
-        sys.stdout.flush()  # a closed pipe shows here, not at exit
-    except BrokenPipeError:  # the reader went away (``| head``): stop quietly, as 128 + SIGPIPE
-        with contextlib.suppress(OSError, ValueError):  # stdout may be no file at all
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_CLOSED_PIPE
-    except KeyboardInterrupt:
-        console.error("interrupted")
-        return EXIT_INTERRUPTED
-    return code
+    if args.command is None:
+        return guarded(lambda: run_summary([], None, "text", console, territories=args.territories))
+    return guarded(lambda: args.run(args, console))

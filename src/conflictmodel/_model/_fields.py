@@ -106,13 +106,22 @@ def to_frozen_map(value: Mapping[str, str]) -> FrozenMap[str]:
 
 
 def to_number(value: float) -> float:
-    """Store an integer given for a number field as ``float`` (lossless)."""
-    return float(value) if type(value) is int else value
+    """Store an integer given for a number field as ``float`` (lossless), and ``-0.0`` as
+    ``0.0`` (equal numbers, so that equal records write equal text). An integer too large
+    for a float becomes infinity, which the field's validator refuses by name."""
+    if type(value) is int:
+        try:
+            return float(value)
+        except OverflowError:
+            return math.inf if value > 0 else -math.inf
+    if type(value) is float and value == 0.0:
+        return 0.0
+    return value
 
 
 def to_optional_number(value: float | None) -> float | None:
     """:func:`to_number` for an optional field."""
-    return float(value) if type(value) is int else value
+    return None if value is None else to_number(value)
 
 
 # --- validators --------------------------------------------------------------------

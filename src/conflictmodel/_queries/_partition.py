@@ -335,12 +335,16 @@ def _distribute(
     """Each piece's weight to the controller sets holding it, or to the kind of answer
     that leaves it unheld; and the weight held under contest or siege."""
     blocs: dict[tuple[str, ...], float] = defaultdict(float)
+    # Held pieces are summed by the identity of their controllers tuple first (pieces that
+    # inherit one state share it), so a bloc of c controllers is hashed once, not per piece.
+    held: dict[int, tuple[tuple[str, ...], float]] = {}
     other = {ControlKind.UNRECORDED: 0.0, ControlKind.AMBIGUOUS: 0.0, ControlKind.PARTIAL: 0.0}
     contested = 0.0
     for state, amount, whole in placed:
         kind = state.kind
         if kind in _HOLDING:
-            blocs[state.controllers] += amount
+            found = held.get(id(state.controllers))
+            held[id(state.controllers)] = (state.controllers, amount if found is None else found[1] + amount)
             if kind in (ControlKind.CONTESTED, ControlKind.BESIEGED):
                 contested += amount
         elif kind is ControlKind.PARTIAL and not state.derived and not state.inherited:
@@ -355,6 +359,8 @@ def _distribute(
             other[ControlKind.PARTIAL] += amount
         else:
             other[kind] += amount
+    for holders, amount in held.values():
+        blocs[holders] += amount
     return blocs, other, contested
 
 

@@ -9,6 +9,7 @@ failing example.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from conflictmodel._model._agreements import AgreementStatus
 from conflictmodel._model._events import CoordinatePrecision
@@ -29,6 +30,14 @@ NEAR_MARGIN_DEGREES = 0.25
 _AREAL = frozenset({GeometryType.POLYGON, GeometryType.MULTI_POLYGON})
 
 
+def _has_positions(geometry: Geometry) -> bool:
+    return any(any(ring for ring in polygon) for polygon in _polygons(geometry))
+
+
+def _polygons(geometry: Geometry) -> tuple[Any, ...]:
+    return (geometry.coordinates,) if geometry.type is GeometryType.POLYGON else geometry.coordinates
+
+
 class _Shapes:
     """The nearest polygonal geometry at or above each territory, found once per territory."""
 
@@ -45,8 +54,11 @@ class _Shapes:
         while current is not None and current in self.territories and current not in seen:
             seen.add(current)
             territory = self.territories[current][1]
-            if territory.geometry is not None and territory.geometry.type in _AREAL:
-                result = (current, territory.geometry)
+            geometry = territory.geometry
+            # A polygon with no positions (which the model may let through) outlines no
+            # place: look above it, as for a territory without a geometry.
+            if geometry is not None and geometry.type in _AREAL and _has_positions(geometry):
+                result = (current, geometry)
                 break
             current = territory.parent
         self.found[territory_id] = result

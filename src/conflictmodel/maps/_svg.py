@@ -179,7 +179,7 @@ def _cities(day: DayMap, paths: PathCache, patterns: _Patterns) -> list[str]:
 def _legend(day: DayMap, x: float, y: float, prefix: str) -> tuple[list[str], float]:
     out = ['<g class="cm-legend" font-size="11">']
     for bloc, colour in day.legend:
-        lines = textwrap.wrap(bloc.label, 44) or [bloc.key]
+        lines = textwrap.wrap(bloc.label, 44, break_on_hyphens=False) or [bloc.key]
         out.append(
             f'<rect class="cm-swatch" data-bloc="{_a(bloc.key)}" x="{x:.1f}" y="{y:.1f}" width="16" height="16" '
             f'fill="{colour}" stroke="#000" stroke-width="0.5"/>'
@@ -203,7 +203,7 @@ def _legend(day: DayMap, x: float, y: float, prefix: str) -> tuple[list[str], fl
     out.append(f'<text x="{x:.1f}" y="{y + 12:.1f}">Stripes: a unit divided or shared between blocs.</text>')
     y += 22
     for zone in day.zones:
-        for k, line in enumerate(textwrap.wrap(f"{zone.number}. {zone.zone.name}", 48)):
+        for k, line in enumerate(textwrap.wrap(f"{zone.number}. {zone.zone.name}", 48, break_on_hyphens=False)):
             out.append(f'<text x="{x + (0 if k == 0 else 14):.1f}" y="{y + 12:.1f}">{_a(line)}</text>')
             y += 13
         y += 3

@@ -59,8 +59,16 @@ napoleon_numpy_docstring = False
 # Every doctest group (the pages' ``{doctest}`` blocks and the ``>>>`` examples in the
 # docstrings pulled in by autodoc) starts from the package imported both ways. The
 # jsonschema package is optional: the examples that use it say ``:skipif: jsonschema is None``.
+# Hypothesis runs without its timing checks, as in the test suite (tests/conftest.py): the
+# docs build on shared, noisy machines, and speed is measured in benchmarks/, not asserted.
 doctest_global_setup = """
 import datetime as dt
+
+from hypothesis import HealthCheck
+from hypothesis import settings as _settings
+
+_settings.register_profile("docs", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_settings.load_profile("docs")
 
 import conflictmodel as cm
 from conflictmodel import *

@@ -35,7 +35,7 @@ from conflictmodel._model._dates import PartialDate, Period
 from conflictmodel._model._errors import FieldError
 from conflictmodel._model._events import EventActor, Fatalities
 from conflictmodel._model._frozenmap import FrozenMap
-from conflictmodel._model._geometry import Geometry, GeometryType
+from conflictmodel._model._geometry import COORDINATE_DEPTH, Geometry, GeometryType
 from conflictmodel._model._provenance import Origin
 
 from ._answers import register_answer_hooks
@@ -296,14 +296,6 @@ def _positions(value: Any, depth: int, path: str = "coordinates") -> Any:
     return tuple(_positions(item, depth - 1, f"{path}[{index}]") for index, item in enumerate(value))
 
 
-_DEPTH = {
-    GeometryType.POINT: 0,
-    GeometryType.MULTI_POINT: 1,
-    GeometryType.LINE_STRING: 1,
-    GeometryType.MULTI_LINE_STRING: 2,
-    GeometryType.POLYGON: 2,
-    GeometryType.MULTI_POLYGON: 3,
-}
 _geometry_type = _enum_hook(GeometryType)
 
 
@@ -326,7 +318,7 @@ def _geometry(value: Any, _: Any) -> Geometry:
         errors.append(FieldError("type", value["type"], error.expected))
     try:
         if kind is not None and "coordinates" in value:
-            coordinates = _positions(value["coordinates"], _DEPTH[kind])
+            coordinates = _positions(value["coordinates"], COORDINATE_DEPTH[kind])
     except FieldError as error:
         errors.append(error)
     if errors:

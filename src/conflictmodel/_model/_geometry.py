@@ -11,7 +11,7 @@ import attrs
 from . import _fields as r
 from ._errors import FieldError
 
-__all__ = ["Geometry", "GeometryCoordinates", "GeometryType", "Position", "contains_point"]
+__all__ = ["COORDINATE_DEPTH", "Geometry", "GeometryCoordinates", "GeometryType", "Position", "contains_point"]
 
 Position = tuple[float, ...]
 """One GeoJSON position: ``(longitude, latitude)`` or ``(longitude, latitude, altitude)``."""
@@ -35,8 +35,7 @@ class GeometryType(enum.Enum):
     MULTI_POLYGON = "MultiPolygon"
 
 
-# Nesting depth of the coordinates array: 0 is one position.
-_DEPTH = {
+COORDINATE_DEPTH = {
     GeometryType.POINT: 0,
     GeometryType.MULTI_POINT: 1,
     GeometryType.LINE_STRING: 1,
@@ -44,6 +43,7 @@ _DEPTH = {
     GeometryType.POLYGON: 2,
     GeometryType.MULTI_POLYGON: 3,
 }
+"""How deeply each geometry type nests its coordinates array: 0 is one position."""
 
 
 def _check_position(path: str, value: Any) -> None:
@@ -118,7 +118,7 @@ class Geometry:
     coordinates: GeometryCoordinates = attrs.field()
 
     def __attrs_post_init__(self) -> None:
-        _check_positions("coordinates", self.coordinates, _DEPTH[self.type])
+        _check_positions("coordinates", self.coordinates, COORDINATE_DEPTH[self.type])
         _check_shape(self.type, self.coordinates)
 
     @classmethod
@@ -152,7 +152,7 @@ class Geometry:
                 for item in value:
                     walk(item, depth - 1)
 
-        walk(self.coordinates, _DEPTH[self.type])
+        walk(self.coordinates, COORDINATE_DEPTH[self.type])
         return out
 
     def bbox(self) -> tuple[float, float, float, float]:

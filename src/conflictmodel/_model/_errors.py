@@ -106,6 +106,8 @@ class AmbiguousTerritoryError(ConflictModelError, ValueError):
     """A query needs a territory and none was given, while the scenario has not exactly
     one country to default to; ``candidates`` are the countries it has (sorted ids)."""
 
+    __module__ = "conflictmodel"  # shown as conflictmodel.AmbiguousTerritoryError in tracebacks
+
     def __init__(self, argument: str, candidates: tuple[str, ...]) -> None:
         self.argument = argument
         self.candidates = candidates

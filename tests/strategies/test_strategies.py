@@ -230,7 +230,11 @@ class TestScenarios:
             cst.scenarios(), lambda s: len(s.controls) >= 2, settings=settings(NO_DATABASE, derandomize=True)
         )
         assert 2 == len(smallest.controls)
-        assert 1 == len(smallest.actors)
+        # Only the actors the two records name: one holding both, or (when the shrinker stops
+        # at two partial holders of one territory, which it sometimes does) their two holders.
+        holders = {a for c in smallest.controls for a in c.controllers}
+        assert {a.id for a in smallest.actors} == holders
+        assert len(holders) <= 2
         assert [] == [r for r in smallest.records() if not isinstance(r, cm.Actor | cm.Territory | cm.Control)]
         assert {cm.Precision.YEAR} >= {d.precision for d in partial_dates_in(smallest)}
 
@@ -471,9 +475,7 @@ class TestQueriesAgreeWithTheReferences:
         assert expected == [(a.agreement, a.certain) for a in scenario.agreements_in_force(day)]
         for territory in scenario.territories:
             found = [a.agreement for a in scenario.agreements_in_force(day, covering=territory.id)]
-            covering = [
-                g for g, _ in expected if territory.id in ref.covered(scenario, scenario.get(g, cm.Agreement).covers)
-            ]
+            covering = [g for g, _ in expected if ref.covers(scenario, scenario.get(g, cm.Agreement), territory.id)]
             assert covering == found
 
     @given(WORLDS)

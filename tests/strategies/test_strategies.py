@@ -226,15 +226,21 @@ class TestScenarios:
         assert len(smallest) == 2
 
     def test_a_failing_world_shrinks_to_the_records_it_needs(self) -> None:
-        smallest = find(
-            cst.scenarios(), lambda s: len(s.controls) >= 2, settings=settings(NO_DATABASE, derandomize=True)
+        # Shrinking runs in a fresh process: in the middle of the whole suite, state that
+        # earlier tests leave in Hypothesis can stop the shrinker one step short.
+        script = (
+            "import json\n"
+            "from hypothesis import HealthCheck, find, settings\n"
+            "import conflictmodel as cm\n"
+            "from conflictmodel import strategies as cst\n"
+            "s = find(cst.scenarios(), lambda s: len(s.controls) >= 2,"
+            " settings=settings(database=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]))\n"
+            "print(cm.dumps(s))\n"
         )
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=300)
+        smallest = cm.loads(done.stdout)
         assert 2 == len(smallest.controls)
-        # Only the actors the two records name: one holding both, or (when the shrinker stops
-        # at two partial holders of one territory, which it sometimes does) their two holders.
-        holders = {a for c in smallest.controls for a in c.controllers}
-        assert {a.id for a in smallest.actors} == holders
-        assert len(holders) <= 2
+        assert 1 == len(smallest.actors)
         assert [] == [r for r in smallest.records() if not isinstance(r, cm.Actor | cm.Territory | cm.Control)]
         assert {cm.Precision.YEAR} >= {d.precision for d in partial_dates_in(smallest)}
 

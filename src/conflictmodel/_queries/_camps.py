@@ -21,6 +21,7 @@ import attrs
 
 from conflictmodel._model._alignment import AllianceKind, Intensity, SupportKind
 from conflictmodel._model._arguments import choice, enum_members
+from conflictmodel._model._collector import pausing_collector
 from conflictmodel._model._dates import DayLike
 from conflictmodel._model._intervals import Span, span_of
 
@@ -481,6 +482,7 @@ def _ties_by_rank(
     return ties, sides
 
 
+@pausing_collector  # it allocates O(r) sets and lists and makes no cycles: no full passes over them
 def camps(
     ix: Indexes,
     day: DayLike,

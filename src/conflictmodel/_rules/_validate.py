@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from conflictmodel._model._collector import pausing_collector
 from conflictmodel._model._errors import ArgumentError
 from conflictmodel._model._frozenmap import FrozenMap
 
@@ -41,6 +42,7 @@ def _selectors(value: str | Iterable[str] | None, argument: str) -> list[str] | 
     return codes
 
 
+@pausing_collector  # its findings and indexes are O(n) objects without cycles: no full passes over them
 def validate(
     scenario: Scenario, *, select: str | Iterable[str] | None = None, ignore: str | Iterable[str] | None = None
 ) -> Report:

@@ -280,6 +280,8 @@ def _lines(name: str, sizes: tuple[int, ...], skip: list[str]) -> None:
         for call_name, call in SHAPES[name][0](n).items():
             if call_name not in skip:
                 counted.setdefault(call_name, []).append(count_lines(call))
+    if not counted:
+        return
     print(f"\n### {name}: lines executed (n = {', '.join(f'{n:,}' for n in sizes)})\n")
     print("| call | " + " | ".join(f"n={n:,}" for n in sizes) + " | exponent |")
     print("|---|" + "---|" * len(sizes) + "---|")

@@ -43,14 +43,14 @@ class FieldError(ConflictModelError, ValueError):
 
 class ArgumentError(FieldError, TypeError):
     """A function or query was given an argument it refuses: of the wrong type (an id
-        that is not a ``str``, a ``kind`` that is not a record class) or outside the values
-        it accepts (a ``reading`` other than ``"certainly"`` or ``"possibly"``).
+    that is not a ``str``, a ``kind`` that is not a record class) or outside the values
+    it accepts (a ``reading`` other than ``"certainly"`` or ``"possibly"``).
 
-        A :class:`FieldError` whose ``field`` is the argument's name (also ``argument``),
-        and both a :class:`ValueError` and a :class:`TypeError`, so that code catching
-        either builtin keeps working. The message names the argument, what it accepts and
-        what was given: ``territory: expected an id (a str), not ['x']`` (with ``item``, the
-    ``value`` is one item of an iterable argument: ``not an item 5``).
+    A :class:`FieldError` whose ``field`` is the argument's name (also ``argument``),
+    and both a :class:`ValueError` and a :class:`TypeError`, so that code catching
+    either builtin keeps working. The message names the argument, what it accepts and
+    what was given: ``territory: expected an id (a str), not ['x']``; with ``item``,
+    ``value`` is one item of an iterable argument (``not an item 5``).
     """
 
     __module__ = "conflictmodel"  # shown as conflictmodel.ArgumentError in tracebacks

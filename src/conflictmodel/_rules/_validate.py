@@ -51,8 +51,9 @@ def validate(
 
     ``select`` and ``ignore`` take rule codes or code prefixes (``"CM4"`` is every control
     rule, ``"CM40"`` the first ten): only selected rules run (all when ``select`` is
-    ``None``), minus the ignored ones. A code or prefix that matches no rule raises
-    :class:`ValueError`. See :data:`RULES` and ``docs/rules.md`` for the catalogue.
+    ``None``), minus the ignored ones. A code or prefix that matches no rule, or a value
+    that is not a rule code, raises :class:`~conflictmodel.ArgumentError` (a
+    :class:`ValueError`). See :data:`RULES` and ``docs/rules.md`` for the catalogue.
 
     Cost: O(n log n) in the number of records.
 

@@ -268,17 +268,20 @@ def test_zone_components_inherit_along_their_own_parent_chain() -> None:
     assert ("d2", "d3") == zone.parts
 
 
+CYCLES = world(
+    territories=(
+        territory("a", parent="b"),
+        territory("b", parent="a"),
+        territory("z", kind=cm.TerritoryKind.ZONE, components=frozenset({"y"})),
+        territory("y", kind=cm.TerritoryKind.ZONE, components=frozenset({"z", "leaf"})),
+        territory("leaf"),
+    ),
+    controls=(control("c", "leaf", "x"),),
+)
+
+
 def test_cycles_are_cut_and_do_not_hang() -> None:
-    scenario = world(
-        territories=(
-            territory("a", parent="b"),
-            territory("b", parent="a"),
-            territory("z", kind=cm.TerritoryKind.ZONE, components=frozenset({"y"})),
-            territory("y", kind=cm.TerritoryKind.ZONE, components=frozenset({"z", "leaf"})),
-            territory("leaf"),
-        ),
-        controls=(control("c", "leaf", "x"),),
-    )
+    scenario = CYCLES
     # a cycle is cut where it closes, so the answers inside it depend on where one starts
     assert K.UNRECORDED == scenario.controllers_on("a", "2017-01-01").kind
     for zone in ("y", "z"):
@@ -319,6 +322,28 @@ def test_many_questions_at_once_answer_as_one_at_a_time() -> None:
     assert (K.AMBIGUOUS, ("x",), ()) == tree_world(*controls).controllers_on_many([("d1", "2016-06-15")])[0].answer()
     with pytest.raises(cm.UnknownIdError):
         scenario.controllers_on_many([("nowhere", "2017-01-01")])
+
+
+def test_many_questions_in_a_cycle_answer_as_each_asked_alone() -> None:
+    questions = [(t, "2017-01-01") for t in ("y", "z", "a", "b", "leaf", "z", "y", "b")]
+    alone = tuple(attrs.evolve(CYCLES).controllers_on(t, d) for t, d in questions)
+    assert alone == attrs.evolve(CYCLES).controllers_on_many(questions)
+    assert alone[::-1] == attrs.evolve(CYCLES).controllers_on_many(questions[::-1])
+
+
+def test_many_questions_raise_the_first_error_in_their_order() -> None:
+    scenario = tree_world(control("a", "d1", "x", start="2017"))
+    asked = [("d1", "2017-06-01"), ("zzz", "2017-06-01"), ("aaa", "2016-01-01"), ("d1", "2017-02-30")]
+    with pytest.raises(cm.UnknownIdError) as raised:
+        scenario.controllers_on_many(asked)
+    assert "zzz" == raised.value.id
+    with pytest.raises(cm.FieldError):  # the day comes before the unknown territory
+        scenario.controllers_on_many([asked[0], asked[3], asked[1]])
+    # records of a territory missing from the tree answer where they say something
+    ghost = world(territories=TREE, controls=(control("g", "ghost", "x", start="2017-01-01"),))
+    assert ("g",) == ghost.controllers_on_many([("ghost", "2017-06-01")])[0].records
+    with pytest.raises(cm.UnknownIdError):
+        ghost.controllers_on_many([("ghost", "2017-06-01"), ("ghost", "2016-06-01")])
 
 
 def test_timeline_lists_control_changes_in_order() -> None:

@@ -164,18 +164,23 @@ def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
     return tuple(sorted(merged))
 
 
+def _alone(record: Control) -> Answer:
+    """Kind, controllers and opponents of one record alone."""
+    holders = tuple(sorted(record.controllers)) if len(record.controllers) > 1 else record.controllers
+    status = record.status
+    if status is _PARTIAL:
+        return (_PARTIAL_KIND, holders, ())
+    rank = _RANK[status]
+    kind = _JOINT if rank == 0 and len(holders) > 1 else _BY_RANK[rank]
+    return (kind, holders, tuple(sorted(record.opponents)) if record.opponents else ())
+
+
 def _answer(records: Sequence[Control]) -> Answer:
     """Kind, controllers and opponents of a set of records that all hold on one day."""
     if not records:
         return (_UNRECORDED, (), ())
     if len(records) == 1:  # the common case, without the general bookkeeping
-        (record,) = records
-        holders = tuple(sorted(record.controllers)) if len(record.controllers) > 1 else record.controllers
-        if record.status is _PARTIAL:
-            return (_PARTIAL_KIND, holders, ())
-        rank = _RANK[record.status]
-        kind = _JOINT if rank == 0 and len(holders) > 1 else _BY_RANK[rank]
-        return (kind, holders, tuple(sorted(record.opponents)))
+        return _alone(records[0])
     exclusive = [r for r in records if r.status is not _PARTIAL]
     if not exclusive:
         return (_PARTIAL_KIND, _union(r.controllers for r in records), ())
@@ -203,9 +208,7 @@ def state_from_records(territory: str, certain: Sequence[Control], uncertain: Se
     """
     if len(certain) == 1:  # the common case, without the general bookkeeping
         (record,) = certain
-        answer = _answer(certain)
-        if uncertain and _changes(record, uncertain):
-            answer = _ambiguous(certain, uncertain)
+        answer = _ambiguous(certain, uncertain) if uncertain and _changes(record, uncertain) else _alone(record)
         records: tuple[str, ...] = (record.id,)
     elif certain:
         answer = _answer(certain)
@@ -213,11 +216,16 @@ def state_from_records(territory: str, certain: Sequence[Control], uncertain: Se
             answer = _ambiguous(certain, uncertain)
         records = tuple(sorted(r.id for r in certain))
     elif uncertain:  # some reading covers the day and another does not
-        answer = _ambiguous(certain, uncertain)
+        if len(uncertain) == 1:
+            (record,) = uncertain
+            holders = tuple(sorted(record.controllers)) if len(record.controllers) > 1 else record.controllers
+            answer = (_AMBIGUOUS, holders, tuple(sorted(record.opponents)) if record.opponents else ())
+        else:
+            answer = _ambiguous(certain, uncertain)
         records = ()
     else:
         answer, records = (_UNRECORDED, (), ()), ()
-    doubtful = tuple(sorted(r.id for r in uncertain)) if len(uncertain) > 1 else tuple(r.id for r in uncertain)
+    doubtful = tuple(sorted([r.id for r in uncertain])) if len(uncertain) > 1 else tuple([r.id for r in uncertain])
     return _own_state(territory, answer, records, doubtful)
 
 
@@ -249,7 +257,9 @@ def _changes(record: Control, uncertain: Sequence[Control]) -> bool:
 
 def _ambiguous(certain: Sequence[Control], uncertain: Sequence[Control]) -> Answer:
     everything = [*certain, *uncertain]
-    return (_AMBIGUOUS, _union(r.controllers for r in everything), _union(r.opponents for r in everything))
+    controllers = set().union(*[r.controllers for r in everything])
+    opponents = set().union(*[r.opponents for r in everything])
+    return (_AMBIGUOUS, tuple(sorted(controllers)), tuple(sorted(opponents)) if opponents else ())
 
 
 def inherit(territory: str, source: ControlState) -> ControlState:

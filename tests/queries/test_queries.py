@@ -339,6 +339,12 @@ def test_many_questions_raise_the_first_error_in_their_order() -> None:
     assert "zzz" == raised.value.id
     with pytest.raises(cm.FieldError):  # the day comes before the unknown territory
         scenario.controllers_on_many([asked[0], asked[3], asked[1]])
+    with pytest.raises(cm.UnknownIdError):  # the unknown territory before a question that is no pair
+        scenario.controllers_on_many([asked[0], asked[1], ("d1",)])  # type: ignore[list-item]
+    with pytest.raises(cm.ArgumentError, match="pairs"):
+        scenario.controllers_on_many([asked[0], ("d1",), asked[1]])  # type: ignore[list-item]
+    with pytest.raises(cm.ArgumentError, match="territory"):  # an unhashable territory, after the earlier ones
+        scenario.controllers_on_many([asked[0], (["d1"], "2017-01-01"), asked[1]])  # type: ignore[list-item]
     # records of a territory missing from the tree answer where they say something
     ghost = world(territories=TREE, controls=(control("g", "ghost", "x", start="2017-01-01"),))
     assert ("g",) == ghost.controllers_on_many([("ghost", "2017-06-01")])[0].records

@@ -7,6 +7,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import conflictmodel as cm
 from conflictmodel._model._area import area_km2
@@ -865,6 +867,20 @@ def test_interval_layers_hold_at_most_the_deepest_overlap() -> None:
     assert ["c", "d"] == sorted(index.overlapping(6, 6))
     assert ["a", "b", "c", "d", "e"] == sorted(index.overlapping(0, 99))
     assert [] == index.stab(11)
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=30),
+    st.lists(st.integers(-2, 60), max_size=20),
+)
+def test_stabbing_sorted_points_in_one_sweep_finds_what_each_stab_finds(
+    intervals: list[tuple[int, int]], points: list[int]
+) -> None:
+    index = IntervalIndex([(low, low + length, i) for i, (low, length) in enumerate(intervals)])
+    points.sort()
+    brute = [sorted(i for i, (low, length) in enumerate(intervals) if low <= p <= low + length) for p in points]
+    assert brute == [sorted(found) for found in index.stab_sorted(points)]
+    assert brute == [sorted(index.stab(p)) for p in points]
 
 
 def test_indexes_are_built_once_and_not_part_of_equality() -> None:

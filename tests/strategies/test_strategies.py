@@ -424,7 +424,6 @@ def days_of(scenario: cm.Scenario) -> list[dt.date]:
 
 WORLDS = cst.scenarios(max_actors=4, max_territories=5)
 WEIGHTS: list[Literal["area", "count"]] = ["area", "count"]
-BOUND = {cm.Role.PARTY, cm.Role.SIGNATORY, cm.Role.GUARANTOR}
 
 
 class TestQueriesAgreeWithTheReferences:
@@ -486,44 +485,7 @@ class TestQueriesAgreeWithTheReferences:
 
     @given(WORLDS)
     def test_violations(self, scenario: cm.Scenario) -> None:
-        hostile = {
-            cm.EventKind.BATTLE,
-            cm.EventKind.AIR_STRIKE,
-            cm.EventKind.SHELLING,
-            cm.EventKind.REMOTE_VIOLENCE,
-            cm.EventKind.ATTACK_ON_CIVILIANS,
-            cm.EventKind.EXPLOSION,
-        }
-        parents = {a.id: a.parent for a in scenario.actors}
-
-        def up(actor: str) -> set[str]:
-            chain = {actor}
-            while parents.get(actor) is not None:
-                actor = parents[actor]  # type: ignore[assignment] # not None, checked above
-                chain.add(actor)
-            return chain
-
-        for agreement in scenario.agreements:
-            found = scenario.violations_of(agreement.id)
-            assert [v.id for v in scenario.violations if v.agreement == agreement.id] == [v.id for v in found.recorded]
-            expected = []
-            if agreement.in_force is not None:
-                bound = {e.actor for e in agreement.actors if e.roles & BOUND}
-                places = ref.covered(scenario, agreement.covers)
-                for event in scenario.events:
-                    if event.kind not in hostile or event.location not in places:
-                        continue
-                    if not event.date.possibly_overlaps(agreement.in_force):
-                        continue
-                    roles = {cm.EventRole.SIDE_A, cm.EventRole.ASSOCIATED}
-                    if event.kind is cm.EventKind.BATTLE:
-                        roles.add(cm.EventRole.SIDE_B)
-                    perpetrators = list(dict.fromkeys(e.actor for e in event.actors if e.role in roles))
-                    actors = [p for p in perpetrators if up(p) & bound]
-                    if actors:
-                        accountable = tuple(sorted(set().union(*(up(p) & bound for p in actors))))
-                        expected.append((event.id, tuple(actors), accountable))
-            assert sorted(expected) == sorted((c.event, c.actors, c.accountable) for c in found.derived)
+        ref.check_violations(scenario)
 
     @given(WORLDS)
     def test_timeline_agrees_with_the_point_queries(self, scenario: cm.Scenario) -> None:

@@ -1,0 +1,135 @@
+"""Thin runners of the SQL: DuckDB in-process, and Spark through a session the user passes."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from conflictmodel._model._dates import DayLike
+from conflictmodel._queries._partition import Weight
+
+from ._deps import require
+from ._pieces import pieces_table
+from ._sources import Tables, arrow_tables, days_table, parquet_folder, partitions_table, tree_height, tree_of
+from ._sql import Dialect, control_states_sql, events_control_sql, partition_sql
+
+__all__ = ["DuckDBEngine", "SparkEngine"]
+
+_DATA = ("controls", "events", "territories")
+
+
+class _Engine:
+    """The three queries over one scenario's tables; subclasses run the SQL."""
+
+    dialect: Dialect
+
+    def __init__(self, data: Tables) -> None:
+        self.data = data
+        self.tree = tree_of(data)
+        self.height = tree_height(self.tree)
+
+    def _run(self, sql: str, inputs: Mapping[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def control_states(self, days: Iterable[tuple[str, DayLike]] | Any) -> Any:
+        """Who holds each ``(territory, day)``: see :func:`~conflictmodel.tables.control_states_sql`."""
+        return self._run(control_states_sql(self.dialect, self.height), {"days": days_table(days)})
+
+    def events_control(self) -> Any:
+        """Each event with who held its location: see :func:`~conflictmodel.tables.events_control_sql`."""
+        return self._run(events_control_sql(self.dialect, self.height), {})
+
+    def partition(self, questions: Iterable[tuple[str, DayLike]], *, weight: Weight = "area") -> Any:
+        """The partition of each ``(within, day)``: see :func:`~conflictmodel.tables.partition_sql`."""
+        asked = partitions_table(questions)
+        territories = arrow_tables(self.data)
+        folder = parquet_folder(self.data)
+        if folder is not None:
+            territories = {"territories": require("pyarrow.parquet").read_table(folder / "territories.parquet")}
+        pieces = pieces_table(territories["territories"], asked.column("within").to_pylist(), weight)
+        return self._run(partition_sql(self.dialect), {"partitions": asked, "territory_pieces": pieces})
+
+
+class DuckDBEngine(_Engine):
+    """The queries on an in-process DuckDB (the ``duckdb`` extra); answers are Arrow tables.
+
+    ``data`` is a scenario, its Arrow tables, or a Parquet folder (read in place by
+    DuckDB, never loaded into Python). ``connection`` is an open DuckDB connection to use
+    (default: a new in-memory one).
+    """
+
+    dialect: Dialect = "duckdb"
+
+    def __init__(self, data: Tables, *, connection: Any = None) -> None:
+        super().__init__(data)
+        duckdb = require("duckdb")
+        self.connection = connection if connection is not None else duckdb.connect()
+        folder = parquet_folder(data)
+        if folder is not None:
+            for name in _DATA:
+                path = str(folder / f"{name}.parquet").replace("'", "''")
+                self.connection.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_parquet('{path}')")
+        else:
+            tables = arrow_tables(data)
+            for name in _DATA:
+                self.connection.register(name, tables[name])
+        for name, table in self.tree.items():
+            self.connection.register(name, table)
+
+    def _run(self, sql: str, inputs: Mapping[str, Any]) -> Any:
+        for name, table in inputs.items():
+            self.connection.register(name, table)
+        try:
+            return self.connection.sql(sql).to_arrow_table()
+        finally:
+            for name in inputs:
+                self.connection.unregister(name)
+
+
+class SparkEngine(_Engine):
+    """The queries on Spark through the ``spark`` session given (any Spark 3.4+ or 4
+    cluster; the library does not pin pyspark); answers are Spark DataFrames.
+
+    ``data`` is a Parquet folder that the cluster can read (a path or URI for
+    ``spark.read.parquet``), or a scenario or its Arrow tables (then written to
+    ``workdir``, default a local temporary folder, which suits ``local[*]`` sessions).
+    The small territory-tree tables are sent from the driver.
+    """
+
+    dialect: Dialect = "spark"
+
+    def __init__(self, spark: Any, data: Tables, *, workdir: str | None = None) -> None:
+        self.spark = spark
+        folder = parquet_folder(data)
+        if folder is None:
+            tables = arrow_tables(data)
+            pq = require("pyarrow.parquet")
+            target = Path(workdir or tempfile.mkdtemp(prefix="conflictmodel-spark-"))
+            target.mkdir(parents=True, exist_ok=True)
+            for name in _DATA:
+                pq.write_table(tables[name], target / f"{name}.parquet")
+            folder = target
+            data = {"territories": tables["territories"]}
+        super().__init__(data if parquet_folder(data) is None else folder)
+        self.folder = folder
+        for name in _DATA:
+            spark.read.parquet(str(folder / f"{name}.parquet")).createOrReplaceTempView(name)
+        for name, table in self.tree.items():
+            self._view(name, table)
+
+    def _view(self, name: str, table: Any) -> None:
+        self.spark.createDataFrame(table.to_pandas()).createOrReplaceTempView(name) if table.num_rows else (
+            self.spark.createDataFrame([], _spark_schema(table.schema)).createOrReplaceTempView(name)
+        )
+
+    def _run(self, sql: str, inputs: Mapping[str, Any]) -> Any:
+        for name, table in inputs.items():
+            self._view(name, table)
+        return self.spark.sql(sql)
+
+
+def _spark_schema(schema: Any) -> str:
+    names = {"string": "STRING", "int32": "INT", "bool": "BOOLEAN", "date32[day]": "DATE", "double": "DOUBLE"}
+    return ", ".join(f"{field.name} {names[str(field.type)]}" for field in schema)

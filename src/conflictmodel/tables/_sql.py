@@ -88,8 +88,12 @@ def _own(w: _Words) -> str:
     )
     return f"""spans AS (
   SELECT id, territory, status, controllers, opponents,
-    period.start.earliest AS p_from, period.start.latest AS c_from,
-    period.end.earliest AS c_until, period.end.latest AS p_until
+    period.start.earliest AS p_from,
+    CASE WHEN period.start IS NULL THEN NULL WHEN period.end IS NULL THEN period.start.latest
+      ELSE least(period.start.latest, period.end.latest) END AS c_from,
+    CASE WHEN period.end IS NULL THEN NULL WHEN period.start IS NULL THEN period.end.earliest
+      ELSE greatest(period.end.earliest, period.start.earliest) END AS c_until,
+    period.end.latest AS p_until
   FROM controls
 ),
 points AS (

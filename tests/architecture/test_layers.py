@@ -1,5 +1,5 @@
 """The package's layers import one way: values <- records <- format, rules, queries <- io,
-strategies, command line. See docs/architecture.md.
+strategies, tables, command line. See docs/architecture.md.
 
 The check reads every module's imports with :mod:`ast` (module level, inside functions and
 under ``TYPE_CHECKING`` alike) and refuses any import of a layer the importing module's
@@ -29,7 +29,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "queries": frozenset({"values", "records", "queries"}),
     "io": frozenset({"values", "records", "format", "rules", "queries", "io", "package"}),
     "strategies": frozenset({"values", "records", "format", "rules", "queries", "strategies", "package"}),
-    "cli": frozenset({"values", "records", "format", "rules", "queries", "io", "cli", "package"}),
+    "tables": frozenset({"values", "records", "format", "queries", "tables"}),
+    "cli": frozenset({"values", "records", "format", "rules", "queries", "io", "tables", "cli", "package"}),
     "package": frozenset({"values", "records", "format", "rules", "queries", "strategies", "cli", "package"}),
 }
 
@@ -43,6 +44,7 @@ _FOLDERS = {
     "_queries": "queries",
     "io": "io",
     "strategies": "strategies",
+    "tables": "tables",
     "_cli": "cli",
 }
 

@@ -26,6 +26,8 @@ from conflictmodel.io import (
     read_ucdp_ged_json,
 )
 
+from ._tables import run_import_parquet
+
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable
@@ -55,13 +57,14 @@ FORMATS: dict[str, tuple[Callable[..., Imported], str]] = {
 def add_import_command(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``import`` command to the command line's sub-parsers."""
     listing = "; ".join(f"{name}: {text}" for name, (_, text) in FORMATS.items())
+    listing += "; parquet: a folder written by `conflictmodel export parquet`"
     command: argparse.ArgumentParser = subparsers.add_parser(
         "import",
         help="read a dataset file into a scenario file; exit 0 all rows, 1 rows rejected, 2 unreadable",
         description=f"Read a dataset file into a scenario. Formats: {listing}.",
     )
     command.add_argument(
-        "format", choices=sorted(FORMATS), metavar="FORMAT", help="one of: " + ", ".join(sorted(FORMATS))
+        "format", choices=sorted([*FORMATS, "parquet"]), metavar="FORMAT", help="one of: " + ", ".join(sorted([*FORMATS, "parquet"]))
     )
     command.add_argument("files", nargs="+", metavar="FILE", help="the file to read (ocha: one or more layers)")
     command.add_argument("-o", "--output", metavar="OUT", help="the scenario file to write (default: stdout)")
@@ -76,6 +79,8 @@ def add_import_command(subparsers: Any) -> argparse.ArgumentParser:
 
 def run_import(args: argparse.Namespace) -> int:
     """Run ``conflictmodel import`` with parsed ``args``; return the exit code."""
+    if args.format == "parquet":
+        return run_import_parquet(args)
     reader, _ = FORMATS[args.format]
     to_stdout = args.output in (None, "-")
     report_stream = sys.stderr if to_stdout else sys.stdout

@@ -31,6 +31,8 @@ from conflictmodel._rules._validate import validate
 from ._dayview import day_view, day_view_lines
 from ._import import add_import_command, run_import
 from ._summary import summarize
+from ._tables import COMMANDS as TABLE_COMMANDS
+from ._tables import add_table_commands, run_table_command
 
 __all__ = ["main"]
 
@@ -123,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--format", choices=("text", "json"), default="text", help="text tables or JSON")
     commands.add_parser("schema", help="print the JSON Schema of the file format")
     add_import_command(commands)
+    add_table_commands(commands)
     return parser
 
 
@@ -139,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _schema()
     if args.command == "import":
         return run_import(args)
+    if args.command in TABLE_COMMANDS:
+        return run_table_command(args)
     if args.command == "summary":
         return _summary(args.files, args.on, args.format)
     return _summary([], None, "text")

@@ -120,9 +120,14 @@ class SparkEngine(_Engine):
             self._view(name, table)
 
     def _view(self, name: str, table: Any) -> None:
-        self.spark.createDataFrame(table.to_pandas()).createOrReplaceTempView(name) if table.num_rows else (
-            self.spark.createDataFrame([], _spark_schema(table.schema)).createOrReplaceTempView(name)
-        )
+        if not table.num_rows:
+            frame = self.spark.createDataFrame([], _spark_schema(table.schema))
+        else:
+            try:  # Spark 4 takes an Arrow table as it is
+                frame = self.spark.createDataFrame(table)
+            except TypeError:  # pragma: no cover - Spark 3.x takes pandas
+                frame = self.spark.createDataFrame(table.to_pandas())
+        frame.createOrReplaceTempView(name)
 
     def _run(self, sql: str, inputs: Mapping[str, Any]) -> Any:
         for name, table in inputs.items():

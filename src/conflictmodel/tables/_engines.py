@@ -13,7 +13,7 @@ from conflictmodel._queries._partition import Weight
 from ._deps import require
 from ._pieces import pieces_table
 from ._sources import Tables, arrow_tables, days_table, parquet_folder, partitions_table, tree_height, tree_of
-from ._sql import Dialect, control_states_sql, events_control_sql, partition_sql
+from ._sql import Dialect, control_states_sql, events_control_sql, partition_sql, steps
 
 __all__ = ["DuckDBEngine", "SparkEngine"]
 
@@ -65,7 +65,10 @@ class DuckDBEngine(_Engine):
     def __init__(self, data: Tables, *, connection: Any = None) -> None:
         super().__init__(data)
         duckdb = require("duckdb")
-        self.connection = connection if connection is not None else duckdb.connect()
+        if connection is None:
+            connection = duckdb.connect()
+            connection.execute("SET enable_progress_bar = false")
+        self.connection = connection
         folder = parquet_folder(data)
         if folder is not None:
             for name in _DATA:
@@ -132,7 +135,10 @@ class SparkEngine(_Engine):
     def _run(self, sql: str, inputs: Mapping[str, Any]) -> Any:
         for name, table in inputs.items():
             self._view(name, table)
-        return self.spark.sql(sql)
+        named, final = steps(sql)
+        for name, body in named:  # each step computed once (Spark would inline and re-plan them)
+            self.spark.sql(body).localCheckpoint().createOrReplaceTempView(name)
+        return self.spark.sql(final)
 
 
 def _spark_schema(schema: Any) -> str:

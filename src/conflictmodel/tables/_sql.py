@@ -15,9 +15,10 @@ nearest enclosing territory, else unrecorded.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-__all__ = ["DIALECTS", "Dialect", "control_states_sql", "events_control_sql", "partition_sql"]
+__all__ = ["DIALECTS", "Dialect", "control_states_sql", "events_control_sql", "partition_sql", "steps"]
 
 Dialect = Literal["duckdb", "spark"]
 DIALECTS: tuple[Dialect, ...] = ("duckdb", "spark")
@@ -200,8 +201,8 @@ def _levels(w: _Words, height: int, *, derive: bool) -> str:
   LEFT JOIN inherited i ON i.qid = ss.qid AND i.day = ss.day AND i.territory = ss.source
   WHERE ss.needs_state{same}
 )""")
-    every = " UNION ALL ".join(f"SELECT * FROM level_{i}" for i in range(height + 1 if derive else 1))
-    stages.append(f"states AS ({every})")
+    every = "\n  UNION ALL ".join(f"SELECT * FROM level_{i}" for i in range(height + 1 if derive else 1))
+    stages.append(f"states AS (\n  {every}\n)")
     return ",\n".join(stages)
 
 
@@ -310,3 +311,29 @@ SELECT x.within, x.day, x.category, x.controllers, SUM(x.weight) AS weight, SUM(
 FROM weighed x JOIN totals t ON t.within = x.within AND t.day = x.day
 GROUP BY x.within, x.day, x.category, x.controllers
 """
+
+
+_START = re.compile(r"^(?:WITH )?(\w+) AS \($")
+
+
+def steps(sql: str) -> tuple[list[tuple[str, str]], str]:
+    """The named steps of one of these queries (its ``WITH`` clauses, in order) and its
+    final ``SELECT``: for engines that do better materialising each step (Spark inlines
+    every reference to a ``WITH`` clause, so a clause used by several later ones would be
+    planned again for each)."""
+    found: list[tuple[str, str]] = []
+    name: str | None = None
+    body: list[str] = []
+    lines = sql.splitlines()
+    for index, line in enumerate(lines):
+        start = _START.match(line)
+        if name is None and start:
+            name, body = start.group(1), []
+        elif name is not None and line in (")", "),"):
+            found.append((name, "\n".join(body)))
+            name = None
+        elif name is not None:
+            body.append(line)
+        elif line.strip():
+            return found, "\n".join(lines[index:])
+    return found, ""

@@ -61,10 +61,12 @@ def _table(name: str, columns: dict[str, Any], rows: int) -> pa.Table:
     arrays = []
     for field in target:
         if field.name in columns:
-            arrays.append(pa.array(columns[field.name], field.type) if not isinstance(columns[field.name], pa.Array) else columns[field.name].cast(field.type))
-        elif pa.types.is_list(field.type):
-            arrays.append(pa.array([[]] * rows, field.type))
-        elif pa.types.is_map(field.type):
+            arrays.append(
+                pa.array(columns[field.name], field.type)
+                if not isinstance(columns[field.name], pa.Array)
+                else columns[field.name].cast(field.type)
+            )
+        elif pa.types.is_list(field.type) or pa.types.is_map(field.type):
             arrays.append(pa.array([[]] * rows, field.type))
         else:
             arrays.append(pa.array([None] * rows, field.type))
@@ -74,8 +76,18 @@ def _table(name: str, columns: dict[str, Any], rows: int) -> pa.Table:
 def territories(n_towns: int) -> pa.Table:
     n_districts = max(1, n_towns // 50)
     n_govs = max(1, n_districts // 20)
-    ids = ["sy", *[f"g{i}" for i in range(n_govs)], *[f"d{i}" for i in range(n_districts)], *[f"t{i}" for i in range(n_towns)]]
-    parents = [None, *["sy"] * n_govs, *[f"g{i % n_govs}" for i in range(n_districts)], *[f"d{i % n_districts}" for i in range(n_towns)]]
+    ids = [
+        "sy",
+        *[f"g{i}" for i in range(n_govs)],
+        *[f"d{i}" for i in range(n_districts)],
+        *[f"t{i}" for i in range(n_towns)],
+    ]
+    parents = [
+        None,
+        *["sy"] * n_govs,
+        *[f"g{i % n_govs}" for i in range(n_districts)],
+        *[f"d{i % n_districts}" for i in range(n_towns)],
+    ]
     kinds = ["country", *["admin1"] * n_govs, *["admin2"] * n_districts, *["town"] * n_towns]
     rows = len(ids)
     return _table(
@@ -90,7 +102,9 @@ def controls(n: int, rng: np.random.Generator) -> pa.Table:
     seq = np.arange(n) % HISTORY
     lengths = rng.integers(30, 150, n)
     starts = EPOCH + (np.cumsum(lengths) - lengths - (towns * 0)).astype("timedelta64[D]")
-    first_of_town = np.repeat(np.cumsum(lengths)[np.arange(0, n, HISTORY)] - lengths[np.arange(0, n, HISTORY)], HISTORY)[:n]
+    first_of_town = np.repeat(
+        np.cumsum(lengths)[np.arange(0, n, HISTORY)] - lengths[np.arange(0, n, HISTORY)], HISTORY
+    )[:n]
     starts = EPOCH + (np.cumsum(lengths) - lengths - first_of_town).astype("timedelta64[D]")
     ends = starts + (lengths - 1).astype("timedelta64[D]")
     s_first, s_last = starts.copy(), starts.copy()
@@ -107,7 +121,9 @@ def controls(n: int, rng: np.random.Generator) -> pa.Table:
     end = _date_pair(e_first, e_last, ~open_end)
     period = pa.StructArray.from_arrays([start, end], names=["start", "end"])
     roll = rng.random(n)
-    status = np.where(roll < 0.80, "full", np.where(roll < 0.88, "partial", np.where(roll < 0.96, "contested", "besieged")))
+    status = np.where(
+        roll < 0.80, "full", np.where(roll < 0.88, "partial", np.where(roll < 0.96, "contested", "besieged"))
+    )
     holder = rng.integers(0, 60, n)
     joint = (rng.random(n) < 0.10) & (status != "contested") & (status != "besieged")
     second = (holder + 1 + rng.integers(0, 58, n)) % 60
@@ -136,7 +152,11 @@ def controls(n: int, rng: np.random.Generator) -> pa.Table:
 def events(n: int, n_towns: int, rng: np.random.Generator) -> pa.Table:
     n_districts = max(1, n_towns // 50)
     on_town = rng.random(n) < 0.9
-    location = np.where(on_town, np.char.add("t", rng.integers(0, n_towns, n).astype(str)), np.char.add("d", rng.integers(0, n_districts, n).astype(str)))
+    location = np.where(
+        on_town,
+        np.char.add("t", rng.integers(0, n_towns, n).astype(str)),
+        np.char.add("d", rng.integers(0, n_districts, n).astype(str)),
+    )
     days = EPOCH + rng.integers(0, 2500, n).astype("timedelta64[D]")
     first, last = days.copy(), days.copy()
     roll = rng.random(n)
@@ -149,7 +169,12 @@ def events(n: int, n_towns: int, rng: np.random.Generator) -> pa.Table:
     date = pa.StructArray.from_arrays([pair, pair], names=["start", "end"])
     return _table(
         "events",
-        {"id": _ids("e", n), "kind": pa.array(np.full(n, "battle")).dictionary_encode(), "date": date, "location": pa.array(location)},
+        {
+            "id": _ids("e", n),
+            "kind": pa.array(np.full(n, "battle")).dictionary_encode(),
+            "date": date,
+            "location": pa.array(location),
+        },
         n,
     )
 
@@ -159,8 +184,14 @@ def generate(n_controls: int, n_events: int, folder: Path, *, seed: int = 201711
     rng = np.random.default_rng(seed)
     folder.mkdir(parents=True, exist_ok=True)
     n_towns = max(1, n_controls // HISTORY)
-    made = {"territories": territories(n_towns), "controls": controls(n_controls, rng), "events": events(n_events, n_towns, rng)}
-    made["meta"] = pa.Table.from_pylist([{"title": "generated", "description": None, "as_of": None, "sources": []}], schema=schema("meta"))
+    made = {
+        "territories": territories(n_towns),
+        "controls": controls(n_controls, rng),
+        "events": events(n_events, n_towns, rng),
+    }
+    made["meta"] = pa.Table.from_pylist(
+        [{"title": "generated", "description": None, "as_of": None, "sources": []}], schema=schema("meta")
+    )
     for name in TABLES:
         table = made.get(name)
         if table is None:

@@ -88,9 +88,7 @@ def expected_partitions(s: cm.Scenario, questions: list[tuple[str, dt.date]], we
 
 
 def got_partitions(rows: list[dict[str, Any]]) -> dict[Any, float]:
-    return {
-        (r["within"], r["day"], r["category"], tuple(r["controllers"])): r["share"] for r in rows if r["share"]
-    }
+    return {(r["within"], r["day"], r["category"], tuple(r["controllers"])): r["share"] for r in rows if r["share"]}
 
 
 def same_shares(expected: dict[Any, float], got: dict[Any, float]) -> bool:

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import conflictmodel as cm
+from conflictmodel import strategies as cst
+from conflictmodel.tables import DuckDBEngine, write_parquet
 from engine_checks import (
     expected_events,
     expected_partitions,
@@ -15,12 +22,6 @@ from engine_checks import (
     probe_days,
     same_shares,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-import conflictmodel as cm
-from conflictmodel import strategies as cst
-from conflictmodel.tables import DuckDBEngine, write_parquet
 
 ENGINE_SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -48,7 +49,7 @@ def test_duckdb_agrees_on_worlds_with_conflicting_and_overlapping_control(s: cm.
     check_engine(s, DuckDBEngine(s))
 
 
-def test_duckdb_agrees_on_the_bundled_scenario_read_from_parquet(tmp_path) -> None:
+def test_duckdb_agrees_on_the_bundled_scenario_read_from_parquet(tmp_path: Path) -> None:
     s = cm.syria_2017()
     write_parquet(s, tmp_path)
     check_engine(s, DuckDBEngine(tmp_path), every=7)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
+from pathlib import Path
 
 import attrs
 import pyarrow as pa
@@ -37,13 +38,13 @@ def test_arrow_round_trip_is_exact(s: cm.Scenario) -> None:
 
 @settings(deadline=None, max_examples=20, suppress_health_check=[HealthCheck.too_slow])
 @given(cst.scenarios())
-def test_parquet_round_trip_is_exact(tmp_path_factory, s: cm.Scenario) -> None:
+def test_parquet_round_trip_is_exact(tmp_path_factory: pytest.TempPathFactory, s: cm.Scenario) -> None:
     folder = tmp_path_factory.mktemp("parquet")
     write_parquet(s, folder)
     assert cm.dumps(s) == cm.dumps(read_parquet(folder))
 
 
-def test_the_bundled_scenario_round_trips_through_parquet(tmp_path) -> None:
+def test_the_bundled_scenario_round_trips_through_parquet(tmp_path: Path) -> None:
     s = cm.syria_2017()
     written = write_parquet(s, tmp_path)
     assert sorted(p.stem for p in written) == sorted(TABLES)
@@ -92,13 +93,21 @@ def test_defaults_are_filled_and_dates_are_pairs() -> None:
     assert pa.types.is_dictionary(schema("controls").field("status").type)
 
 
+def row_of(s: cm.Scenario) -> dict[str, object]:
+    origin = s.events[0].origin
+    assert origin is not None
+    return dict(origin.row)
+
+
 def test_source_rows_keep_the_type_of_every_cell() -> None:
     origin = cm.Origin(dataset="d", row={"a": "1", "b": 1, "c": 1.0, "d": True, "e": None})
     s = cm.Scenario(meta=cm.Meta(title="one"), sources=(cm.Source(id="s", title="S"),))
-    s = attrs.evolve(s, events=(cm.Event(id="e", kind=cm.EventKind.BATTLE, date=cm.Period.from_text("2017", "2017"), origin=origin),))
+    s = attrs.evolve(
+        s, events=(cm.Event(id="e", kind=cm.EventKind.BATTLE, date=cm.Period.from_text("2017", "2017"), origin=origin),)
+    )
     back = from_arrow(to_arrow(s))
-    assert dict(back.events[0].origin.row) == {"a": "1", "b": 1, "c": 1.0, "d": True, "e": None}
-    assert [type(v) for v in back.events[0].origin.row.values()] == [str, int, float, bool, type(None)]
+    assert dict(row_of(back)) == {"a": "1", "b": 1, "c": 1.0, "d": True, "e": None}
+    assert [type(v) for v in row_of(back).values()] == [str, int, float, bool, type(None)]
 
 
 def _with(tables: dict[str, pa.Table], name: str, table: pa.Table) -> dict[str, pa.Table]:
@@ -117,9 +126,7 @@ def test_bad_tables_are_refused_with_every_problem_named() -> None:
     assert problems == [
         "stuff: unknown table (the tables are " + ", ".join(TABLES) + ")",
         "controls.basis: missing column",
-        "controls.extra: unknown column (the columns are "
-        + ", ".join(schema("controls").names)
-        + ")",
+        "controls.extra: unknown column (the columns are " + ", ".join(schema("controls").names) + ")",
     ]
 
 
@@ -143,9 +150,14 @@ def test_a_date_pair_that_is_no_year_month_or_day_is_refused() -> None:
     tables = to_arrow(cm.syria_2017())
     rows = tables["sources"].to_pylist()
     dated = next(i for i, r in enumerate(rows) if r["date"] is not None)
-    rows[dated]["date"] = {"earliest": rows[dated]["date"]["earliest"], "latest": rows[dated]["date"]["earliest"].replace(year=2999)}
+    rows[dated]["date"] = {
+        "earliest": rows[dated]["date"]["earliest"],
+        "latest": rows[dated]["date"]["earliest"].replace(year=2999),
+    }
     broken = pa.Table.from_pylist(rows, schema=schema("sources"))
-    with pytest.raises(cm.LoadError, match=rf"sources\[{dated}\]\.date: .* is not one day, one calendar month or one calendar year"):
+    with pytest.raises(
+        cm.LoadError, match=rf"sources\[{dated}\]\.date: .* is not one day, one calendar month or one calendar year"
+    ):
         from_arrow(_with(tables, "sources", broken))
 
 
@@ -162,7 +174,7 @@ def test_a_missing_collection_is_empty() -> None:
     assert from_arrow({"meta": tables["meta"], "actors": tables["actors"]}).actors == cm.syria_2017().actors
 
 
-def test_a_folder_with_a_stray_parquet_file_is_refused(tmp_path) -> None:
+def test_a_folder_with_a_stray_parquet_file_is_refused(tmp_path: Path) -> None:
     write_parquet(cm.syria_2017(), tmp_path)
     pq.write_table(pa.table({"x": [1]}), tmp_path / "notes.parquet")
     with pytest.raises(cm.LoadError, match=r"notes\.parquet: not a table of the layout"):

@@ -64,7 +64,10 @@ def add_import_command(subparsers: Any) -> argparse.ArgumentParser:
         description=f"Read a dataset file into a scenario. Formats: {listing}.",
     )
     command.add_argument(
-        "format", choices=sorted([*FORMATS, "parquet"]), metavar="FORMAT", help="one of: " + ", ".join(sorted([*FORMATS, "parquet"]))
+        "format",
+        choices=sorted([*FORMATS, "parquet"]),
+        metavar="FORMAT",
+        help="one of: " + ", ".join(sorted([*FORMATS, "parquet"])),
     )
     command.add_argument("files", nargs="+", metavar="FILE", help="the file to read (ocha: one or more layers)")
     command.add_argument("-o", "--output", metavar="OUT", help="the scenario file to write (default: stdout)")

@@ -9,7 +9,7 @@ from conflictmodel._model._errors import LoadError, Problem
 from conflictmodel._model._scenario import COLLECTIONS, Scenario
 
 from ._deps import require
-from ._layout import LAYOUT_VERSION, TABLES, BadValue, build, record_class, table_codecs
+from ._layout import LAYOUT_VERSION, TABLES, BadCellError, build, record_class, table_codecs
 
 __all__ = ["from_arrow", "records_of", "schema", "to_arrow"]
 
@@ -53,10 +53,9 @@ def _rows(table: str, data: Any, problems: list[Problem]) -> list[Any]:
     names = list(data.column_names)
     missing = [name for name in codecs if name not in names]
     unknown = [name for name in names if name not in codecs]
-    for name in missing:
-        problems.append(Problem(f"{table}.{name}", "missing column"))
-    for name in unknown:
-        problems.append(Problem(f"{table}.{name}", f"unknown column (the columns are {', '.join(codecs)})"))
+    problems.extend(Problem(f"{table}.{name}", "missing column") for name in missing)
+    columns = ", ".join(codecs)
+    problems.extend(Problem(f"{table}.{name}", f"unknown column (the columns are {columns})") for name in unknown)
     if missing or unknown:
         return []
     cls = record_class(table)
@@ -64,7 +63,7 @@ def _rows(table: str, data: Any, problems: list[Problem]) -> list[Any]:
     for index, cells in enumerate(data.to_pylist()):
         try:
             records.append(build(cls, codecs, cells))
-        except BadValue as error:
+        except BadCellError as error:
             problems.append(Problem(f"{table}[{index}]{error.where}", error.message))
             if len(problems) >= _MAX_PROBLEMS:
                 break

@@ -21,6 +21,4 @@ def require(module: str) -> ModuleType:
     except ImportError as error:
         top = module.partition(".")[0]
         extra = _EXTRA.get(top, top)
-        raise ImportError(
-            f"{top} is needed for this; install it with: pip install 'conflictmodel[{extra}]'"
-        ) from error
+        raise ImportError(f"{top} is needed for this; install it with: pip install 'conflictmodel[{extra}]'") from error

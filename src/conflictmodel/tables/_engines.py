@@ -18,6 +18,7 @@ from ._sql import Dialect, control_states_sql, events_control_sql, partition_sql
 __all__ = ["DuckDBEngine", "SparkEngine"]
 
 _DATA = ("controls", "events", "territories")
+_PROPAGATION = "spark.sql.constraintPropagation.enabled"
 
 
 class _Engine:
@@ -136,9 +137,17 @@ class SparkEngine(_Engine):
         for name, table in inputs.items():
             self._view(name, table)
         named, final = steps(sql)
-        for name, body in named:  # each step computed once (Spark would inline and re-plan them)
-            self.spark.sql(body).localCheckpoint().createOrReplaceTempView(name)
-        return self.spark.sql(final)
+        # Spark's constraint propagation fails on the union of the tree levels (an internal
+        # "key not found" error), so it is switched off while the steps run.
+        conf = self.spark.conf
+        before = conf.get(_PROPAGATION, "true")
+        conf.set(_PROPAGATION, "false")
+        try:
+            for name, body in named:  # each step computed once (Spark would inline and re-plan them)
+                self.spark.sql(body).localCheckpoint().createOrReplaceTempView(name)
+            return self.spark.sql(final).localCheckpoint()
+        finally:
+            conf.set(_PROPAGATION, before)
 
 
 def _spark_schema(schema: Any) -> str:

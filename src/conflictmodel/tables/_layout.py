@@ -45,7 +45,7 @@ from conflictmodel._model._scenario import COLLECTIONS, Meta, Scenario
 
 from ._deps import require
 
-__all__ = ["LAYOUT_VERSION", "TABLES", "BadValue", "Codec", "record_class", "table_codecs"]
+__all__ = ["LAYOUT_VERSION", "TABLES", "BadCellError", "Codec", "record_class", "table_codecs"]
 
 LAYOUT_VERSION = "conflictmodel-tables/1"
 """The version of the table layout, kept in each table's schema metadata."""
@@ -54,7 +54,7 @@ TABLES: tuple[str, ...] = ("meta", *COLLECTIONS)
 """The tables of a scenario: its metadata (one row) and one per collection."""
 
 
-class BadValue(ConflictModelError, ValueError):
+class BadCellError(ConflictModelError, ValueError):
     """A cell the layout cannot turn back into a model value; ``where`` is the path inside
     the cell (``.start.latest``, ``[2]``), ``message`` what is wrong."""
 
@@ -82,13 +82,18 @@ class Codec:
         raise NotImplementedError
 
     def decode(self, value: Any) -> Any:
-        """The cell (as ``to_pylist`` gives it) as the model value; :class:`BadValue` if wrong."""
+        """The cell (as ``to_pylist`` gives it) as the model value; :class:`BadCellError` if wrong."""
         raise NotImplementedError
 
 
 class _Scalar(Codec):
     _ARROW: typing.ClassVar[dict[type, str]] = {str: "string", int: "int64", float: "float64", bool: "bool_"}
-    _NAMES: typing.ClassVar[dict[type, str]] = {str: "a string", int: "an integer", float: "a number", bool: "a boolean"}
+    _NAMES: typing.ClassVar[dict[type, str]] = {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "a boolean",
+    }
 
     def __init__(self, kind: type) -> None:
         self.kind = kind
@@ -103,7 +108,7 @@ class _Scalar(Codec):
         if self.kind is float and type(value) is int:
             return float(value)
         if type(value) is not self.kind:
-            raise BadValue("", f"{_shown(value)} is not {self._NAMES[self.kind]}")
+            raise BadCellError("", f"{_shown(value)} is not {self._NAMES[self.kind]}")
         return value
 
 
@@ -138,7 +143,7 @@ class _Enum(Codec):
     def decode(self, value: Any) -> Any:
         found = self.by_value.get(value) if type(value) is str else None
         if found is None:
-            raise BadValue("", f"{_shown(value)} is not one of {', '.join(map(repr, self.by_value))}")
+            raise BadCellError("", f"{_shown(value)} is not one of {', '.join(map(repr, self.by_value))}")
         return found
 
 
@@ -157,13 +162,13 @@ class _List(Codec):
 
     def decode(self, value: Any) -> Any:
         if type(value) is not list:
-            raise BadValue("", f"{_shown(value)} is not a list")
+            raise BadCellError("", f"{_shown(value)} is not a list")
         items = []
         for index, item in enumerate(value):
             try:
                 items.append(self.inner.decode(item))
-            except BadValue as error:
-                raise BadValue(f"[{index}]{error.where}", error.message) from None
+            except BadCellError as error:
+                raise BadCellError(f"[{index}]{error.where}", error.message) from None
         return frozenset(items) if self.is_set else tuple(items)
 
 
@@ -179,9 +184,9 @@ class _TextMap(Codec):
         if type(value) is not list or not all(
             type(pair) is tuple and len(pair) == 2 and type(pair[0]) is str and type(pair[1]) is str for pair in value
         ):
-            raise BadValue("", f"{_shown(value)} is not a map of strings to strings")
+            raise BadCellError("", f"{_shown(value)} is not a map of strings to strings")
         if len({key for key, _ in value}) != len(value):
-            raise BadValue("", "a map with a key given twice")
+            raise BadCellError("", "a map with a key given twice")
         return FrozenMap(dict(value))
 
 
@@ -216,16 +221,18 @@ class _Row(Codec):
 
     def decode(self, value: Any) -> Any:
         if type(value) is not list:
-            raise BadValue("", f"{_shown(value)} is not a list of cells")
+            raise BadCellError("", f"{_shown(value)} is not a list of cells")
         row: dict[str, Any] = {}
         for index, cell in enumerate(value):
             if type(cell) is not dict or type(cell.get("column")) is not str:
-                raise BadValue(f"[{index}]", f"{_shown(cell)} is not a cell with a column name")
+                raise BadCellError(f"[{index}]", f"{_shown(cell)} is not a cell with a column name")
             filled = [slot for slot, _ in _SLOTS if cell.get(slot) is not None]
             if len(filled) > 1:
-                raise BadValue(f"[{index}]", f"cell {cell['column']!r} has more than one value ({', '.join(filled)})")
+                raise BadCellError(
+                    f"[{index}]", f"cell {cell['column']!r} has more than one value ({', '.join(filled)})"
+                )
             if cell["column"] in row:
-                raise BadValue(f"[{index}]", f"column {cell['column']!r} given twice")
+                raise BadCellError(f"[{index}]", f"column {cell['column']!r} given twice")
             row[cell["column"]] = cell[filled[0]] if filled else None
         return FrozenMap(row)
 
@@ -235,17 +242,19 @@ class _Date(Codec):
 
     def arrow(self, *, top: bool = False) -> Any:  # noqa: ARG002 - same for every position
         pa = require("pyarrow")
-        return pa.struct([pa.field("earliest", pa.date32(), nullable=False), pa.field("latest", pa.date32(), nullable=False)])
+        return pa.struct(
+            [pa.field("earliest", pa.date32(), nullable=False), pa.field("latest", pa.date32(), nullable=False)]
+        )
 
     def encode(self, value: Any) -> Any:
         return {"earliest": value.earliest, "latest": value.latest}
 
     def decode(self, value: Any) -> Any:
         if type(value) is not dict:
-            raise BadValue("", f"{_shown(value)} is not an earliest/latest pair")
+            raise BadCellError("", f"{_shown(value)} is not an earliest/latest pair")
         first, last = value.get("earliest"), value.get("latest")
         if type(first) is not dt.date or type(last) is not dt.date:
-            raise BadValue("", f"earliest {_shown(first)} and latest {_shown(last)} are not two days")
+            raise BadCellError("", f"earliest {_shown(first)} and latest {_shown(last)} are not two days")
         for candidate in (
             PartialDate(first.year, first.month, first.day),
             PartialDate(first.year, first.month),
@@ -253,7 +262,7 @@ class _Date(Codec):
         ):
             if candidate.earliest == first and candidate.latest == last:
                 return candidate
-        raise BadValue("", f"{first} to {last} is not one day, one calendar month or one calendar year")
+        raise BadCellError("", f"{first} to {last} is not one day, one calendar month or one calendar year")
 
 
 class _Geometry(Codec):
@@ -265,11 +274,11 @@ class _Geometry(Codec):
 
     def decode(self, value: Any) -> Any:
         if type(value) is not str:
-            raise BadValue("", f"{_shown(value)} is not GeoJSON text")
+            raise BadCellError("", f"{_shown(value)} is not GeoJSON text")
         try:
             return from_dict(Geometry, json.loads(value))
         except (ValueError, ConflictModelError) as error:
-            raise BadValue("", f"not a GeoJSON geometry ({error})") from None
+            raise BadCellError("", f"not a GeoJSON geometry ({error})") from None
 
 
 class _Struct(Codec):
@@ -279,37 +288,39 @@ class _Struct(Codec):
 
     def arrow(self, *, top: bool = False) -> Any:  # noqa: ARG002 - same for every position
         pa = require("pyarrow")
-        return pa.struct([pa.field(name, codec.arrow(), nullable=codec.nullable) for name, codec in self.fields.items()])
+        return pa.struct(
+            [pa.field(name, codec.arrow(), nullable=codec.nullable) for name, codec in self.fields.items()]
+        )
 
     def encode(self, value: Any) -> Any:
         return {name: codec.encode(getattr(value, name)) for name, codec in self.fields.items()}
 
     def decode(self, value: Any) -> Any:
         if type(value) is not dict:
-            raise BadValue("", f"{_shown(value)} is not a {self.cls.__name__} struct")
+            raise BadCellError("", f"{_shown(value)} is not a {self.cls.__name__} struct")
         unknown = sorted(set(value) - set(self.fields))
         if unknown:
-            raise BadValue("", f"unknown field(s) {', '.join(unknown)} of {self.cls.__name__}")
+            raise BadCellError("", f"unknown field(s) {', '.join(unknown)} of {self.cls.__name__}")
         return build(self.cls, self.fields, value)
 
 
 def build(cls: type, fields: Mapping[str, Codec], value: Mapping[str, Any], prefix: str = ".") -> Any:
-    """An instance of ``cls`` from its cells, decoded by ``fields``; :class:`BadValue` naming the field."""
+    """An instance of ``cls`` from its cells, decoded by ``fields``; :class:`BadCellError` naming the field."""
     kwargs = {}
     for name, codec in fields.items():
         if name not in value:
-            raise BadValue(f"{prefix}{name}", "missing")
+            raise BadCellError(f"{prefix}{name}", "missing")
         try:
             kwargs[name] = codec.decode(value[name])
-        except BadValue as error:
-            raise BadValue(f"{prefix}{name}{error.where}", error.message) from None
+        except BadCellError as error:
+            raise BadCellError(f"{prefix}{name}{error.where}", error.message) from None
     try:
         return cls(**kwargs)
     except FieldError as error:
-        raise BadValue(f"{prefix}{error.field}" if error.field else "", error.message) from None
+        raise BadCellError(f"{prefix}{error.field}" if error.field else "", error.message) from None
 
 
-def _codec(owner: type, name: str, hint: Any) -> Codec:
+def _codec(owner: type, name: str, hint: Any) -> Codec:  # noqa: C901, PLR0911 - one branch per kind of annotation
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (types.UnionType, typing.Union) and type(None) in args:
         rest = [a for a in args if a is not type(None)]
@@ -358,5 +369,3 @@ def record_class(table: str) -> type:
 def table_codecs(table: str) -> dict[str, Codec]:
     """The column codecs of ``table``."""
     return fields_of(record_class(table))
-
-

@@ -49,4 +49,3 @@ def pieces_table(territories: Any, withins: Iterable[str], weight: Weight) -> An
             "weight": pa.array([r[2] for r in rows], pa.float64()),
         }
     )
-

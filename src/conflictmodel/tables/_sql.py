@@ -84,9 +84,7 @@ def _own(w: _Words) -> str:
         for r in ("c", "a")
     )
     count_list = ",\n    ".join(counts)
-    ambiguous = (
-        "kind_c <> 'conflicting' AND n_a > n_c AND (kind_a <> kind_c OR ctrl_a <> ctrl_c OR opp_a <> opp_c)"
-    )
+    ambiguous = "kind_c <> 'conflicting' AND n_a > n_c AND (kind_a <> kind_c OR ctrl_a <> ctrl_c OR opp_a <> opp_c)"
     return f"""spans AS (
   SELECT id, territory, status, controllers, opponents,
     period.start.earliest AS p_from,
@@ -187,9 +185,7 @@ def _levels(w: _Words, height: int, *, derive: bool) -> str:
   WHERE ss.needs_state AND ss.height = {level} AND s.kind <> 'unrecorded'
   GROUP BY ss.qid, ss.day, ss.source
 )""")
-            parts = (
-                f"\n  LEFT JOIN combined_{level} p ON p.qid = ss.qid AND p.day = ss.day AND p.territory = ss.source"
-            )
+            parts = f"\n  LEFT JOIN combined_{level} p ON p.qid = ss.qid AND p.day = ss.day AND p.territory = ss.source"
             pick = "o.{0}, p.{0}, i.{0}"
         stages.append(f"""level_{level} AS (
   SELECT ss.qid, ss.day, ss.source AS territory,
@@ -239,8 +235,10 @@ FROM days d JOIN answers a ON a.qid = concat(d.territory, '|', CAST(d.day AS STR
 
 
 def events_control_sql(dialect: Dialect, height: int) -> str:
-    """Each event with who held its location over the days it may have happened
-    (``date.start.earliest`` to ``date.end.latest``, open end unbounded):
+    """Each event with who held its location over the days it may have happened.
+
+    Those days run from ``date.start.earliest`` to ``date.end.latest`` (an open end is
+    unbounded). The columns:
 
     * ``certainly``: the actors that hold all of the location (held, joint, contested or
       besieged) on every one of those days, whichever the event's day turns out to be;
@@ -291,7 +289,8 @@ def partition_sql(dialect: Dialect) -> str:
     """
     w = _Words(dialect)
     return f"""WITH questions AS (
-  SELECT DISTINCT concat(tp.piece, '|', CAST(pr.day AS STRING)) AS qid, tp.piece AS territory, pr.day AS lo, pr.day AS hi
+  SELECT DISTINCT concat(tp.piece, '|', CAST(pr.day AS STRING)) AS qid, tp.piece AS territory,
+    pr.day AS lo, pr.day AS hi
   FROM partitions pr JOIN territory_pieces tp ON tp.within = pr.within
 ),
 {_own(w)},

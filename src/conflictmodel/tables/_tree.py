@@ -27,9 +27,7 @@ class Tree:
             if tid not in parent_of:
                 parent_of[tid] = parent
                 components[tid] = list(parts)
-        self.parent_of = {
-            t: p for t, p in parent_of.items() if p is not None and p != t and p in parent_of
-        }
+        self.parent_of = {t: p for t, p in parent_of.items() if p is not None and p != t and p in parent_of}
         found: dict[str, set[str]] = defaultdict(set)
         for tid, parent in self.parent_of.items():
             found[parent].add(tid)
@@ -80,8 +78,9 @@ class Tree:
 
 
 def tree_tables(territories: Any) -> dict[str, Any]:
-    """The helper tables of the SQL, as Arrow tables, from a ``territories`` table (its
-    ``id``, ``parent`` and ``components`` columns):
+    """The helper tables of the SQL, as Arrow tables, from a ``territories`` table.
+
+    Only its ``id``, ``parent`` and ``components`` columns are read. The tables:
 
     * ``territory_parts(territory, part)``: the parts of each territory;
     * ``territory_ancestors(territory, ancestor, distance)``: its parent chain (1 = parent);
@@ -106,7 +105,9 @@ def tree_tables(territories: Any) -> dict[str, Any]:
 
     def table(names: list[str], types: list[Any], rows: list[tuple[Any, ...]]) -> Any:
         arrays = [pa.array([row[i] for row in rows], type=kind) for i, kind in enumerate(types)]
-        return pa.Table.from_arrays(arrays, schema=pa.schema([pa.field(n, k, nullable=False) for n, k in zip(names, types, strict=True)]))
+        return pa.Table.from_arrays(
+            arrays, schema=pa.schema([pa.field(n, k, nullable=False) for n, k in zip(names, types, strict=True)])
+        )
 
     text, small = pa.string(), pa.int32()
     return {

@@ -1,8 +1,13 @@
 """A seeded generator of realistic scenario documents for benchmarks.
 
-``python benchmarks/generate.py N > out.json`` writes a document of about N records in
-the proportions PERF.md uses (60 actors, 300 territories, then half control periods and
-half UCDP-like events, with a few agreements). The same seed gives the same bytes.
+``python benchmarks/generate.py N > out.json`` writes a document of about N records.
+The world grows with N (*scale-invariant*): per 100,000 records there are 60 actors,
+300 territories (one in 15 a governorate, the rest its districts) and 200 agreements,
+and the rest is half control periods and half UCDP-like events over the same ten years.
+So 10x the records is 10x more of the same world -- as many control periods per
+territory, as many events per actor and day -- not 10x longer histories. At 100,000
+records it is the world of PERF.md's reference figures. The same seed gives the same
+bytes.
 """
 
 from __future__ import annotations
@@ -35,7 +40,11 @@ def _text(day: dt.date, rng: random.Random) -> str:
 def document(records: int, *, seed: int = 20171130) -> dict[str, Any]:
     """A scenario document with about ``records`` records."""
     rng = random.Random(seed)
-    n_actors, n_territories, n_agreements = 60, 300, 200
+    scale = records / 100_000
+    n_actors = max(round(60 * scale), 6)
+    n_territories = max(round(300 * scale), 20)
+    n_agreements = max(round(200 * scale), 1)
+    n_parents = max(n_territories // 15, 1)
     rest = max(records - n_actors - n_territories - n_agreements - 1, 0)
     n_controls, n_events = rest // 2, rest - rest // 2
     base = dt.date(2011, 3, 15)
@@ -53,8 +62,8 @@ def document(records: int, *, seed: int = 20171130) -> dict[str, Any]:
         {
             "id": f"t{i:04d}",
             "name": f"Territory {i}",
-            "kind": "admin3" if i >= 20 else "admin2",
-            **({"parent": f"t{i % 20:04d}"} if i >= 20 else {}),
+            "kind": "admin3" if i >= n_parents else "admin2",
+            **({"parent": f"t{i % n_parents:04d}"} if i >= n_parents else {}),
             "area_km2": round(rng.uniform(20, 3000), 1),
             "population": rng.randrange(1000, 500000),
             "external_ids": {"pcode": f"SY{i:06d}"},

@@ -38,6 +38,7 @@ Where one peer checks less than the other, the comment is at the type.
 from typing import Annotated, Literal
 
 import msgspec
+import orjson
 import pydantic
 from msgspec import UNSET, UnsetType
 
@@ -534,3 +535,23 @@ def pydantic_decode(data: bytes) -> DocumentModel:
 def pydantic_encode(document: DocumentModel) -> str:
     """The JSON text of a document, fields at their defaults left out."""
     return document.model_dump_json(by_alias=True, exclude_defaults=True)
+
+
+# === the same text form as conflictmodel.dumps ===========================================
+#
+# conflictmodel writes sorted keys, two-space indentation and a trailing newline. Each
+# peer writes that form by its fastest documented route: msgspec reformats its sorted
+# compact output (``msgspec.json.format``); pydantic dumps to JSON-ready Python data
+# (``model_dump(mode="json")``, in Rust) that orjson writes indented and sorted, since
+# pydantic's own ``model_dump_json(indent=2)`` cannot sort keys.
+
+
+def msgspec_encode_text(encoder: msgspec.json.Encoder, document: DocumentStruct) -> bytes:
+    """The document as sorted, two-space indented JSON text with a final newline."""
+    return msgspec.json.format(encoder.encode(document), indent=2) + b"\n"
+
+
+def pydantic_encode_text(document: DocumentModel) -> bytes:
+    """The document as sorted, two-space indented JSON text with a final newline."""
+    data = document.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)

@@ -25,26 +25,37 @@ from ._model._alignment import (
     Support,
     SupportKind,
 )
-from ._model._control import Basis, Control, ControlStatus
-from ._model._dates import PartialDate, Period, Precision
-from ._model._errors import ConflictModelError, FieldError, LoadError, ParseError, Problem, UnknownIdError
+from ._model._control import Basis, Control, ControlStatus, Portion
+from ._model._dates import DayLike, PartialDate, Period, Precision
+from ._model._errors import (
+    AmbiguousTerritoryError,
+    ConflictModelError,
+    FieldError,
+    LoadError,
+    ParseError,
+    Problem,
+    UnknownIdError,
+)
 from ._model._events import CoordinatePrecision, Coordinates, Event, EventActor, EventKind, EventRole, Fatalities
+from ._model._extras import MissingExtraError
 from ._model._frozenmap import FrozenMap
-from ._model._geometry import Geometry, GeometryType
+from ._model._geometry import Geometry, GeometryCoordinates, GeometryType, Position
 from ._model._provenance import Origin, Source
 from ._model._scenario import Meta, Record, Scenario
 from ._model._territory import Territory, TerritoryKind
 from ._model._violations import Violation, ViolationStatus
-from ._queries._camps import Camp, Tie
-from ._queries._compliance import AgreementViolations, CandidateViolation, InForce
+from ._queries._camps import TIE_RANKS, Camp, Reading, Tie, TieRank
+from ._queries._compliance import AgreementViolations, CandidateViolation, InForce, Perpetrators
 from ._queries._control_state import ControlChange, ControlKind, ControlPeriod, ControlState
-from ._queries._partition import Partition, Share
+from ._queries._partition import Partition, Share, Weight
 from ._rules._report import Finding, InvariantError, Report, Severity
 from ._rules._validate import RULES, Rule, validate
+from ._version import __version__ as __version__
 
 __all__ = [
     "RULES",
     "SCHEMA_VERSION",
+    "TIE_RANKS",
     "Actor",
     "ActorKind",
     "Agreement",
@@ -54,6 +65,7 @@ __all__ = [
     "AgreementViolations",
     "Alliance",
     "AllianceKind",
+    "AmbiguousTerritoryError",
     "Basis",
     "Camp",
     "CandidateViolation",
@@ -66,6 +78,7 @@ __all__ = [
     "ControlStatus",
     "CoordinatePrecision",
     "Coordinates",
+    "DayLike",
     "Event",
     "EventActor",
     "EventKind",
@@ -75,6 +88,7 @@ __all__ = [
     "Finding",
     "FrozenMap",
     "Geometry",
+    "GeometryCoordinates",
     "GeometryType",
     "Hostility",
     "InForce",
@@ -86,16 +100,21 @@ __all__ = [
     "LoadError",
     "Membership",
     "Meta",
+    "MissingExtraError",
     "Obligation",
     "Origin",
     "ParseError",
     "PartialDate",
     "Partition",
     "Period",
+    "Perpetrators",
+    "Portion",
+    "Position",
     "Post",
     "Precision",
     "Problem",
     "Provision",
+    "Reading",
     "Record",
     "Report",
     "Role",
@@ -109,9 +128,11 @@ __all__ = [
     "Territory",
     "TerritoryKind",
     "Tie",
+    "TieRank",
     "UnknownIdError",
     "Violation",
     "ViolationStatus",
+    "Weight",
     "dump",
     "dumps",
     "from_dict",

@@ -1,5 +1,5 @@
 """The package's layers import one way: values <- records <- format, rules, queries <- io,
-strategies, tables, command line. See docs/architecture.md.
+strategies, tables, maps, command line. See docs/architecture.md.
 
 The check reads every module's imports with :mod:`ast` (module level, inside functions and
 under ``TYPE_CHECKING`` alike) and refuses any import of a layer the importing module's
@@ -18,7 +18,9 @@ import pytest
 SRC = Path(__file__).parents[2] / "src"
 
 # Within the records layer, these modules are values: they never import a record module.
-VALUE_MODULES = frozenset({"_errors", "_frozenmap", "_dates", "_intervals", "_geometry", "_fields"})
+VALUE_MODULES = frozenset(
+    {"_errors", "_extras", "_frozenmap", "_html", "_dates", "_intervals", "_geometry", "_area", "_fields"}
+)
 
 # Which layers each layer may import (its own included).
 ALLOWED: dict[str, frozenset[str]] = {
@@ -30,7 +32,9 @@ ALLOWED: dict[str, frozenset[str]] = {
     "io": frozenset({"values", "records", "format", "rules", "queries", "io", "package"}),
     "strategies": frozenset({"values", "records", "format", "rules", "queries", "strategies", "package"}),
     "tables": frozenset({"values", "records", "format", "queries", "tables"}),
-    "cli": frozenset({"values", "records", "format", "rules", "queries", "io", "tables", "cli", "package"}),
+    "graph": frozenset({"values", "records", "graph"}),
+    "cli": frozenset({"values", "records", "format", "rules", "queries", "io", "maps", "tables", "cli", "package"}),
+    "maps": frozenset({"values", "records", "format", "queries", "maps"}),
     "package": frozenset({"values", "records", "format", "rules", "queries", "strategies", "cli", "package"}),
 }
 
@@ -45,6 +49,8 @@ _FOLDERS = {
     "io": "io",
     "strategies": "strategies",
     "tables": "tables",
+    "graph": "graph",
+    "maps": "maps",
     "_cli": "cli",
 }
 

@@ -46,12 +46,22 @@ class TestMainJob:
         out = capsys.readouterr().out
         assert out.startswith("Syria, late 2017\n")
         assert f"actors           {len(cm.syria_2017().actors)}" in out
-        for heading in ("Syria, late 2017 — 2017-11-30", "Control (", "Partition of Syria", "Agreements in force"):
+        for heading in ("Syria, late 2017 — 2017-11-30", "Partition of Syria", "Camps (", "Agreements in force"):
             assert heading in out
-        assert (
-            "Memorandum on the creation of de-escalation areas in the Syrian Arab Republic: Iran, Russia, Turkey" in out
-        )
-        assert "Validation: 0 errors, 0 warnings" in out
+        assert "Violations (" in out
+        assert "Control (" not in out  # the per-territory table only when asked for
+        flat = " ".join(out.split())
+        memorandum = "Memorandum on the creation of de-escalation areas in the Syrian Arab Republic"
+        assert f"{memorandum}: Iran, Russia, Turkey;" in flat  # guarantors; then monitors
+        assert "undetermined" in out
+        assert "Validation: 0 errors" in out
+        assert max(len(line) for line in out.splitlines()) <= 100
+
+    def test_the_territories_flag_adds_the_control_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["--territories"]) == 0
+        out = capsys.readouterr().out
+        assert "Control (" in out
+        assert max(len(line) for line in out.splitlines()) <= 100
 
     def test_python_dash_m_runs_the_main_job(self) -> None:
         done = subprocess.run([sys.executable, "-m", "conflictmodel"], capture_output=True, text=True, check=False)
@@ -63,7 +73,9 @@ class TestSummary:
     def test_json_has_every_section(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         path = write(tmp_path / "small.json", SMALL)
         assert main(["summary", str(path), "--format", "json"]) == 0
-        view = json.loads(capsys.readouterr().out)
+        (view,) = json.loads(capsys.readouterr().out)["files"]
+        assert view["source"] == str(path)
+        assert view["ok"] is True
         assert view["day"] == "2017-11-30"
         states = {row["territory"]: (row["state"], row["controllers"]) for row in view["control"]}
         assert states["t1"] == ("held", ["gov"])
@@ -71,21 +83,26 @@ class TestSummary:
         (partition,) = view["partition"]
         assert partition["government"] == "gov"
         assert partition["government_share"] == pytest.approx(0.75)
-        assert partition["effective_controllers"] == pytest.approx(1 / (0.75**2 + 0.25**2))
+        assert partition["effective_blocs"] == pytest.approx(1 / (0.75**2 + 0.25**2))
+        assert partition["by"] == "camp"
+        assert [(["gov"], 0.75), (["reb"], 0.25)] == [(s["controllers"], s["share"]) for s in partition["shares"]]
         assert view["validation"] == {"ok": True, "errors": [], "warnings": []}
 
     def test_another_day(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         path = write(tmp_path / "small.json", SMALL)
         assert main(["summary", str(path), "--on", "2017-03-01", "--format", "json"]) == 0
-        states = {row["territory"]: row["state"] for row in json.loads(capsys.readouterr().out)["control"]}
+        (view,) = json.loads(capsys.readouterr().out)["files"]
+        states = {row["territory"]: row["state"] for row in view["control"]}
         assert (states["t1"], states["t2"]) == ("held", "unrecorded")
 
     def test_text_tables(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         path = write(tmp_path / "small.json", SMALL)
         assert main(["summary", str(path)]) == 0
         out = capsys.readouterr().out
-        assert "  North    admin1  held       Government" in out
+        assert "  North    admin1  held       Government" not in out
         assert " 75.0%  Government" in out
+        assert main(["summary", str(path), "--territories"]) == 0
+        assert "  North    admin1  held       Government" in capsys.readouterr().out
 
     def test_a_scenario_without_as_of_needs_a_day(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         path = write(tmp_path / "undated.json", {**SMALL, "meta": {"title": "Undated"}})
@@ -101,9 +118,10 @@ class TestSummary:
 
 
 class TestValidate:
-    def test_clean_file_exits_0(self, capsys: pytest.CaptureFixture[str]) -> None:
-        assert main(["validate", str(EXAMPLE)]) == 0
-        assert capsys.readouterr().out == f"{EXAMPLE}: ok\n"
+    def test_clean_file_exits_0(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        path = write(tmp_path / "small.json", SMALL)
+        assert main(["validate", str(path)]) == 0
+        assert capsys.readouterr().out == f"{path}: ok\n"
 
     def test_load_problems_are_printed_with_paths_and_exit_1(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]

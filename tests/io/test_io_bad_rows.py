@@ -71,7 +71,7 @@ CASES: list[tuple[Reader, str, dict[str, str], str | None]] = [
     (read_ucdp_ged, "ucdp-ged/ged-layout-synthetic.csv", {"date_start": "2017-13-01"}, "date_start"),
     (read_ucdp_ged, "ucdp-ged/ged-layout-synthetic.csv", {"date_end": "2017-01-01"}, "date_end"),
     (read_ucdp_ged, "ucdp-ged/ged-layout-synthetic.csv", {"side_b_new_id": ""}, "side_b_new_id"),
-    (read_ucdp_ged, "ucdp-ged/ged-layout-synthetic.csv", {"side_a_new_id": "x"}, None),
+    (read_ucdp_ged, "ucdp-ged/ged-layout-synthetic.csv", {"side_a_new_id": "x"}, "side_a_new_id"),
     (read_atop_members, "atop/atop-member-subset.csv", {"atopid": "x"}, "atopid"),
     (read_atop_members, "atop/atop-member-subset.csv", {"yrent": "0"}, "yrent"),
     (read_atop_members, "atop/atop-member-subset.csv", {"moent": "x"}, "moent"),
@@ -221,10 +221,11 @@ def test_ocha_bad_features_are_rejected() -> None:
         feature(PCODE="SY95", NAME_EN="x") | {"geometry": {"type": "Polygon", "coordinates": [3]}},
         feature(PCODE="SY94", NAME_EN="x", ADM0_PCODE="SY") | {"geometry": {"type": "Polygon", "coordinates": [ring]}},
         feature(PCODE="SY93", NAM_EN_REF="y", ADM0_PCODE="SY", UPDATE_DAT=["list"]),
+        feature(PCODE="SY92", NAM_EN_REF="y", ADM0_PCODE="SY", UPDATE_DAT="2017"),
     ]
     data = io.BytesIO(json.dumps({"type": "FeatureCollection", "features": features}).encode())
     imported = read_ocha_admin(data)
-    check_accounting(imported, 9)
+    check_accounting(imported, 10)
     assert [r.column for r in imported.report.rejected] == [
         None,
         "PCODE",
@@ -233,11 +234,12 @@ def test_ocha_bad_features_are_rejected() -> None:
         "geometry",
         "geometry",
         "geometry",
+        "UPDATE_DAT",  # an array is not a property: never kept as its Python repr
     ]
-    plain = imported.scenario.get("ocha:SY93")
+    plain = imported.scenario.get("ocha:SY92")
     assert isinstance(plain, cm.Territory)
     assert plain.name == "y"
     assert plain.origin is not None
-    assert plain.origin.row["UPDATE_DAT"] == "['list']"
+    assert plain.origin.row["UPDATE_DAT"] == "2017"
     with pytest.raises(TypeError):
         read_ocha_admin()

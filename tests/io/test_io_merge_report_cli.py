@@ -1,6 +1,5 @@
 """Merging imports, the import report, ids, states, geometry and the import command."""
 
-import argparse
 import io
 import json
 from pathlib import Path
@@ -8,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import conflictmodel as cm
-from conflictmodel._cli._import import add_import_command, run_import
+from conflictmodel._cli._main import main
 from conflictmodel._model._geometry import Geometry, GeometryType
 from conflictmodel.io import (
     IdCollisionError,
@@ -137,19 +136,11 @@ def test_area_of_a_one_degree_square_at_the_equator() -> None:
     assert simplify(square, 0.5) == square  # nothing to drop from a square
 
 
-def parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="conflictmodel")
-    add_import_command(parser.add_subparsers(dest="command"))
-    return parser.parse_args(argv)
-
-
 def test_import_command_writes_the_scenario_and_prints_the_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "actors.json"
-    code = run_import(
-        parse(["import", "ucdp-actors", str(FIXTURES / "ucdp-actor" / "ucdp-actor-subset.csv"), "-o", str(out)])
-    )
+    code = main(["import", "ucdp-actors", str(FIXTURES / "ucdp-actor" / "ucdp-actor-subset.csv"), "-o", str(out)])
     assert code == 0
     assert len(cm.load(out).actors) == 51
     printed = capsys.readouterr().out
@@ -158,26 +149,26 @@ def test_import_command_writes_the_scenario_and_prints_the_report(
 
 
 def test_import_command_to_stdout_and_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = run_import(parse(["import", "acled", str(FIXTURES / "acled" / "acled-synthetic.csv"), "--quiet"]))
+    code = main(["import", "acled", str(FIXTURES / "acled" / "acled-synthetic.csv"), "--quiet"])
     assert code == 0
     document = json.loads(capsys.readouterr().out)
     assert document["schema"] == cm.SCHEMA_VERSION
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b\n1,2\n", encoding="utf-8")
-    assert run_import(parse(["import", "pax", str(bad), "-o", str(tmp_path / "x.json")])) == 2
+    assert main(["import", "pax", str(bad), "-o", str(tmp_path / "x.json")]) == 2
     assert "required column is missing" in capsys.readouterr().err
     text = (FIXTURES / "acled" / "acled-synthetic.csv").read_text(encoding="utf-8").replace(",Battles,", ",Fights,", 1)
     rejected = tmp_path / "acled.csv"
     rejected.write_text(text, encoding="utf-8")
-    assert run_import(parse(["import", "acled", str(rejected), "-o", str(tmp_path / "y.json")])) == 1
+    assert main(["import", "acled", str(rejected), "-o", str(tmp_path / "y.json")]) == 1
     two = [str(rejected), str(rejected)]
-    assert run_import(parse(["import", "acled", *two, "-o", str(tmp_path / "z.json")])) == 2
+    assert main(["import", "acled", *two, "-o", str(tmp_path / "z.json")]) == 2
 
 
 def test_import_command_reads_several_ocha_layers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     layers = [str(FIXTURES / "ocha" / name) for name in ("syr_admin0.geojson", "syr_admin1.geojson")]
     out = tmp_path / "syria.json"
-    assert run_import(parse(["import", "ocha", *layers, "--simplify", "0.01", "-o", str(out)])) == 0
+    assert main(["import", "ocha", *layers, "--simplify", "0.01", "-o", str(out)]) == 0
     assert len(cm.load(out).territories) == 15
     assert "rows read" in capsys.readouterr().out
 

@@ -296,7 +296,7 @@ def test_contains_accepts_datetime_date_and_iso_day_text_alike() -> None:
 @pytest.mark.parametrize(
     "day",
     [
-        pytest.param(dt.datetime(2017, 11, 1, tzinfo=dt.UTC), id="datetime"),
+        pytest.param(dt.datetime(2017, 11, 1, tzinfo=dt.UTC), id="aware-datetime"),
         pytest.param("2017-11", id="month-text"),
         pytest.param("2017", id="year-text"),
         pytest.param("2017-11-31", id="impossible-day"),

@@ -103,3 +103,21 @@ def test_unknown_id_error_is_caught_as_key_error() -> None:
         cm.Scenario(meta=cm.Meta(title="Empty")).get("ru")
     assert isinstance(info.value, cm.UnknownIdError)
     assert "ru" == info.value.args[0]
+
+
+def test_public_errors_are_named_by_the_package_in_tracebacks() -> None:
+    import traceback  # noqa: PLC0415 - only this test formats tracebacks
+
+    errors = [getattr(cm, name) for name in cm.__all__ if isinstance(getattr(cm, name), type)]
+    errors = [kind for kind in errors if issubclass(kind, BaseException)]
+    assert {"ConflictModelError", "FieldError", "InvariantError", "LoadError", "MissingExtraError"} <= {
+        kind.__name__ for kind in errors
+    }
+    for kind in errors:
+        assert "conflictmodel" == kind.__module__, kind
+        assert kind is getattr(cm, kind.__qualname__)
+    try:
+        cm.PartialDate.from_text("2017-13")
+    except cm.FieldError as error:
+        shown = traceback.format_exception_only(error)[-1]
+    assert "conflictmodel.FieldError: date: '2017-13' is not a valid date\n" == shown

@@ -45,6 +45,7 @@ MINIMAL: dict[type[Any], Callable[[], dict[str, Any]]] = {
     cm.Event: lambda: {"id": "e1", "kind": cm.EventKind.AIR_STRIKE, "date": period("2017-11-13", "2017-11-13")},
     cm.EventActor: lambda: {"actor": "ru", "role": cm.EventRole.SIDE_A},
     cm.Coordinates: lambda: {"lat": 35.9, "lon": 36.6},
+    cm.Portion: lambda: {"fraction": 0.5},
     cm.Fatalities: dict,
     cm.Violation: lambda: {"id": "v1", "agreement": "mou", "violator": "sy", "date": P("2017-11")},
     cm.Source: lambda: {"id": "s1", "title": "A report"},
@@ -305,6 +306,21 @@ REFUSED = [
         opponents=frozenset({"sy", "hts"}),
     ),
     param(cm.Control, "opponents", "bad-item", status=cm.ControlStatus.BESIEGED, opponents=frozenset({"a b"})),
+    # the portion a partial record holds
+    param(cm.Portion, "fraction", "zero", fraction=0.0),
+    param(cm.Portion, "fraction", "above-one", fraction=1.5),
+    param(cm.Portion, "fraction", "nan", fraction=NAN),
+    param(cm.Portion, "fraction", "str", fraction="0.5"),
+    param(cm.Portion, "basis", "str", basis="modelled"),
+    param(cm.Control, "portion", "on-full", portion=cm.Portion(fraction=0.5)),
+    param(
+        cm.Control,
+        "portion",
+        "on-contested",
+        status=cm.ControlStatus.CONTESTED,
+        opponents=frozenset({"sy"}),
+        portion=cm.Portion(fraction=0.5),
+    ),
     # agreements
     param(
         cm.Agreement,
@@ -485,6 +501,12 @@ def test_fatalities_accept_ordered_or_partial_estimates(low: int | None, best: i
     assert (low, best, high) == (f.low, f.best, f.high)
 
 
+def test_partial_control_may_say_what_portion_it_holds() -> None:
+    portion = cm.Portion(fraction=1, basis=cm.Basis.MODELLED, note="the towns west of the river")
+    control = make(cm.Control, status=cm.ControlStatus.PARTIAL, portion=portion)
+    assert (1.0, float) == (control.portion.fraction, type(control.portion.fraction))
+
+
 @pytest.mark.parametrize("status", [cm.ControlStatus.CONTESTED, cm.ControlStatus.BESIEGED])
 def test_contested_and_besieged_control_accept_disjoint_opponents(status: cm.ControlStatus) -> None:
     control = make(cm.Control, status=status, opponents=frozenset({"sy", "ru"}))
@@ -530,7 +552,7 @@ def test_event_date_with_start_only_is_accepted() -> None:
 
 
 def test_geometry_accepts_every_type() -> None:
-    shapes = {
+    shapes: dict[cm.GeometryType, cm.GeometryCoordinates] = {
         cm.GeometryType.POINT: (36.0, 35.0, 120.0),
         cm.GeometryType.MULTI_POINT: ((36.0, 35.0),),
         cm.GeometryType.LINE_STRING: ((36.0, 35.0), (37.0, 35.0)),

@@ -153,3 +153,44 @@ def test_survives_pickle_and_copy() -> None:
         assert fm == clone
         assert hash(fm) == hash(clone)
         assert ["a", "b"] == list(clone)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [({"x": 1}, {"x": True}), ({"x": 0.0}, {"x": -0.0}), ({"x": 1}, {"x": 1.0}), ({"x": 0}, {"x": False})],
+)
+def test_maps_that_the_format_writes_differently_are_not_equal(
+    one: dict[str, object], other: dict[str, object]
+) -> None:
+    """``a == b`` agrees with ``dumps(a) == dumps(b)``: 1 and True are equal in Python,
+    not in JSON."""
+    assert cm.FrozenMap(one) != cm.FrozenMap(other)
+    assert cm.FrozenMap(one) == cm.FrozenMap(dict(one))
+
+
+_Row = dict[str, str | int | float | bool | None]
+
+
+def test_scenarios_equal_exactly_when_their_text_is_equal() -> None:
+    def scenario(row: dict[str, str | int | float | bool | None], confidence: float) -> cm.Scenario:
+        return cm.Scenario(
+            meta=cm.Meta(title="t"),
+            actors=(cm.Actor(id="a", name="A", kind=cm.ActorKind.STATE, origin=cm.Origin(dataset="d", row=row)),),
+            territories=(cm.Territory(id="t", name="T", kind=cm.TerritoryKind.COUNTRY),),
+            controls=(
+                cm.Control(
+                    id="c",
+                    territory="t",
+                    controllers=("a",),
+                    period=cm.Period.from_text("2017", None),
+                    confidence=confidence,
+                ),
+            ),
+        )
+
+    one: _Row = {"x": 1}
+    other: _Row = {"x": True}
+    pairs: list[tuple[tuple[_Row, float], tuple[_Row, float]]] = [((one, 0.0), (other, 0.0)), ((one, 0.0), (one, -0.0))]
+    for (row_a, conf_a), (row_b, conf_b) in pairs:
+        a, b = scenario(row_a, conf_a), scenario(row_b, conf_b)
+        assert (a == b) == (cm.dumps(a) == cm.dumps(b))

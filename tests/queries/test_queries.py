@@ -9,6 +9,7 @@ import attrs
 import pytest
 
 import conflictmodel as cm
+from conflictmodel._model._area import area_km2
 from conflictmodel._model._intervals import IntervalIndex
 
 K = cm.ControlKind
@@ -95,11 +96,13 @@ def test_the_state_names_certain_and_uncertain_records() -> None:
     assert not state.inherited
 
 
-def test_days_may_be_dates_or_iso_text() -> None:
-    assert HANDOVER.controllers_on("t", dt.date(2016, 1, 1)) == HANDOVER.controllers_on("t", "2016-01-01")
+def test_days_may_be_dates_naive_datetimes_or_iso_text() -> None:
+    expected = HANDOVER.controllers_on("t", "2016-01-01")
+    assert expected == HANDOVER.controllers_on("t", dt.date(2016, 1, 1))
+    assert expected == HANDOVER.controllers_on("t", dt.datetime(2016, 1, 1, 23, 59))  # noqa: DTZ001 - a naive day
 
 
-@pytest.mark.parametrize("bad", ["2016", "2016-01", "2016-02-30", dt.datetime(2016, 1, 1, 12, 0)])  # noqa: DTZ001
+@pytest.mark.parametrize("bad", ["2016", "2016-01", "2016-02-30", dt.datetime(2016, 1, 1, 12, 0, tzinfo=dt.UTC)])
 def test_days_must_be_whole_days(bad: Any) -> None:
     with pytest.raises(cm.FieldError):
         HANDOVER.controllers_on("t", bad)
@@ -608,18 +611,22 @@ def test_alignment_queries_refuse_unknown_actors() -> None:
 
 def test_camps_split_on_hostility_and_report_the_bridges() -> None:
     camps = ALIGNED.camps("2016-01-01")
-    # the pact joins a and b; a's support to e would put e, hostile to b, in their camp,
-    # so it is a bridge; the guarantor format does not join camps by default.
+    # b and d fight side by side, and a arms e: both outrank the defence pact of a and b,
+    # which would put e in a camp with its enemies b and d, so the pact is a bridge; the
+    # guarantor format does not join camps by default.
     assert [
-        (("a", "b"), ("pact",), ("s1",), ("e",)),
-        (("d",), (), (), ("e",)),
-        (("e",), (), ("s1",), ("b", "d")),
+        (("a", "e"), ("s1",), ("pact",), ("b", "d")),
+        (("b", "d"), ("h",), ("pact",), ("e",)),
     ] == [(c.members, c.ties, c.bridges, c.enemies) for c in camps]
 
 
 def test_camps_options() -> None:
     with_talks = ALIGNED.camps("2016-01-01", alliance_kinds=list(cm.AllianceKind))
-    assert ("a", "b", "d") == with_talks[0].members
+    # the talks (a with d) and the pact (a with b) are of one rank: together they would
+    # join e's camp to its enemies', so neither joins
+    assert [(("a", "e"), ("pact", "talks")), (("b", "d"), ("pact", "talks"))] == [
+        (c.members, c.bridges) for c in with_talks
+    ]
     assert () == ALIGNED.camps("2015-01-01")  # nothing certainly holds yet
     before = ALIGNED.camps("2015-12-31")  # no hostility yet
     assert [("a", "b", "e")] == [c.members for c in before]
@@ -632,7 +639,7 @@ def test_camps_options() -> None:
             cm.Support(id="s4", supporter="a-force", recipient="c", kinds=frozenset({cm.SupportKind.TROOPS})),
         ),
     )
-    assert ("a", "a-force", "b", "c") == force.camps("2016-01-01")[0].members  # a force joins its parent
+    assert ("a", "a-force", "c", "e") == force.camps("2016-01-01")[0].members  # a force joins its parent
     with pytest.raises(ValueError, match="reading"):
         ALIGNED.camps("2016-01-01", reading="surely")  # type: ignore[arg-type]
 
@@ -840,3 +847,199 @@ def test_indexes_are_built_once_and_not_part_of_equality() -> None:
     assert scenario == twin
     assert hash(scenario) == hash(twin)
     assert "_query_indexes" not in repr(scenario)
+
+
+# --- who an agreement binds, what it covers, when talks sit ------------------------------
+
+COVER = world(
+    territories=(
+        territory("c", kind=cm.TerritoryKind.COUNTRY),
+        territory("g1", kind=cm.TerritoryKind.ADMIN1, parent="c"),
+        territory("g2", kind=cm.TerritoryKind.ADMIN1, parent="c"),
+        territory("g3", kind=cm.TerritoryKind.ADMIN1, parent="c"),
+        territory("d1", kind=cm.TerritoryKind.ADMIN2, parent="g1"),
+        territory("d2", kind=cm.TerritoryKind.ADMIN2, parent="g2"),
+        territory("d3", kind=cm.TerritoryKind.ADMIN2, parent="g3"),
+        territory("south", kind=cm.TerritoryKind.ZONE, components=frozenset({"d1", "d2"})),
+        territory("wide", kind=cm.TerritoryKind.ZONE, components=frozenset({"d2", "d3"})),
+        territory("zz", kind=cm.TerritoryKind.ZONE, components=frozenset({"south"})),
+    ),
+    agreements=tuple(
+        cm.Agreement(id=gid, name=gid, kind=cm.AgreementKind.CEASEFIRE, in_force=period("2017", None), covers=covers)
+        for gid, covers in (
+            ("govs", frozenset({"g1", "g2"})),  # the governorates the southern zone lies in
+            ("zone", frozenset({"south"})),
+            ("town", frozenset({"d3"})),
+        )
+    ),
+)
+
+
+def _covering(where: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(a.agreement, a.via) for a in COVER.agreements_in_force("2017-12-31", covering=where)]
+
+
+def test_an_agreement_covers_what_it_lists_and_what_lies_inside() -> None:
+    assert [("govs", ("g1",))] == _covering("g1")  # listed
+    assert [("govs", ("g1",)), ("zone", ("south",))] == _covering("d1")  # under a listed one, or in a listed zone
+
+
+def test_an_agreement_covers_a_zone_lying_within_what_it_lists() -> None:
+    # every component of the zone lies in a listed governorate
+    assert [("govs", ("g1", "g2")), ("zone", ("south",))] == _covering("south")
+    # and so for a zone of zones
+    assert [("govs", ("g1", "g2")), ("zone", ("south",))] == _covering("zz")
+
+
+def test_an_agreement_does_not_cover_a_zone_it_covers_only_in_part() -> None:
+    assert [] == _covering("wide")  # d2 through govs, d3 through town: no one agreement covers both
+    assert [] == _covering("c")  # a country is not covered by agreements on some of its parts
+
+
+BOUND = world(
+    actors=(
+        actor("sy", kind=cm.ActorKind.STATE),
+        actor("gov", kind=cm.ActorKind.GOVERNMENT, parent="sy"),
+        actor("army", kind=cm.ActorKind.ARMED_FORCE, parent="sy"),
+        actor("brigade", kind=cm.ActorKind.ARMED_FORCE, parent="army"),
+        actor("ru", kind=cm.ActorKind.STATE),
+        actor("ru-af", kind=cm.ActorKind.ARMED_FORCE, parent="ru"),
+        actor("rebels"),
+        actor("militia"),
+    ),
+    territories=(territory("z", kind=cm.TerritoryKind.ZONE),),
+    agreements=(
+        cm.Agreement(
+            id="mou",
+            name="MoU",
+            kind=cm.AgreementKind.DE_ESCALATION,
+            in_force=period("2017-05-06", None),
+            covers=frozenset({"z"}),
+            actors=(
+                cm.AgreementActor(actor="gov", roles=frozenset({cm.Role.PARTY})),
+                cm.AgreementActor(actor="rebels", roles=frozenset({cm.Role.SIGNATORY})),
+                cm.AgreementActor(actor="ru", roles=frozenset({cm.Role.GUARANTOR})),
+            ),
+        ),
+    ),
+    events=tuple(
+        cm.Event(
+            id=f"e-{who}",
+            kind=cm.EventKind.AIR_STRIKE,
+            date=period("2017-11-14", "2017-11-14"),
+            location="z",
+            actors=(cm.EventActor(actor=who, role=cm.EventRole.SIDE_A),),
+        )
+        for who in ("army", "brigade", "gov", "militia", "rebels", "ru-af", "sy")
+    ),
+)
+
+
+def test_an_agreement_binds_its_parties_signatories_guarantors_and_those_under_them() -> None:
+    found = {c.event: c.accountable for c in BOUND.violations_of("mou").derived}
+    assert {
+        "e-army": ("gov",),  # an army under the state its government is a party for
+        "e-brigade": ("gov",),
+        "e-gov": ("gov",),
+        "e-rebels": ("rebels",),
+        "e-ru-af": ("ru",),  # under a guarantor
+        "e-sy": ("gov",),  # the state itself, which the government acts for
+    } == found
+    assert "e-militia" in {c.event for c in BOUND.violations_of("mou", by="anyone").derived}
+
+
+def test_talks_rounds_have_their_actors_on_the_days_they_met() -> None:
+    mediator = cm.Role.MEDIATOR
+    talks = cm.Agreement(
+        id="geneva",
+        name="Geneva",
+        kind=cm.AgreementKind.TALKS,
+        met=period("2017-11-28", "2017-12-14"),
+        actors=(cm.AgreementActor(actor="un", roles=frozenset({mediator})),),
+    )
+    s = world(actors=(actor("un", kind=cm.ActorKind.ORGANISATION),), agreements=(talks,))
+    assert [("un", True)] == [(t.actor, t.certain) for t in s.actors_of("geneva", "2017-11-30", role=mediator)]
+    assert () == s.actors_of("geneva", "2017-12-15")
+    assert () == s.agreements_in_force("2017-11-30")  # sitting is not being in force
+    loose = attrs.evolve(s, agreements=(attrs.evolve(talks, met=period("2017-11", "2017-12")),))
+    assert [("un", False)] == [(t.actor, t.certain) for t in loose.actors_of("geneva", "2017-11-15")]
+
+
+# --- partition: portions, grouping, the default territory ------------------------------
+
+BOX = ((36.0, 35.0), (37.0, 35.0), (37.0, 36.0), (36.0, 36.0), (36.0, 35.0))
+HALF = ((36.0, 35.0), (36.5, 35.0), (36.5, 36.0), (36.0, 36.0), (36.0, 35.0))
+
+
+def portioned(*records: cm.Control, area: float = 100.0) -> cm.Scenario:
+    return world(
+        actors=(actor("x"), actor("y"), actor("z")),
+        territories=(
+            territory("c", kind=cm.TerritoryKind.COUNTRY, area_km2=area),
+            territory("other", kind=cm.TerritoryKind.COUNTRY),
+        ),
+        controls=records,
+    )
+
+
+def part(cid: str, who: str, fraction: float, geometry: cm.Geometry | None = None) -> cm.Control:
+    return cm.Control(
+        id=cid,
+        territory="c",
+        controllers=(who,),
+        period=period("2017-01-01", None),
+        status=cm.ControlStatus.PARTIAL,
+        portion=cm.Portion(fraction=fraction, geometry=geometry),
+    )
+
+
+def test_partial_records_count_their_portions_and_the_rest_is_undetermined() -> None:
+    s = portioned(part("p1", "x", 0.5), part("p2", "y", 0.25))
+    p = s.partition("2017-06-01", within="c")
+    assert [(("x",), 0.5), (("y",), 0.25)] == [(share.controllers, share.share) for share in p.shares]
+    assert 0.25 == p.undetermined
+    assert 0.0 == p.unrecorded
+
+
+def test_portions_beyond_the_whole_are_scaled_down() -> None:
+    p = portioned(part("p1", "x", 0.8), part("p2", "y", 0.4)).partition("2017-06-01", within="c")
+    assert [pytest.approx(2 / 3), pytest.approx(1 / 3)] == [share.share for share in p.shares]
+    assert 0.0 == p.undetermined
+
+
+def test_a_portion_geometry_weighs_by_its_area_but_not_by_count() -> None:
+    half = cm.Geometry(type=cm.GeometryType.POLYGON, coordinates=(HALF,))
+    whole = area_km2(cm.Geometry(type=cm.GeometryType.POLYGON, coordinates=(BOX,)))
+    assert whole is not None
+    s = portioned(part("p1", "x", 0.9, geometry=half), area=whole)
+    by_area = s.partition("2017-06-01", within="c")
+    assert pytest.approx(0.5, rel=1e-3) == by_area.share_of("x")  # the outline's area, not the stated 0.9
+    assert 0.9 == s.partition("2017-06-01", within="c", weight="count").share_of("x")
+
+
+def test_within_defaults_to_the_only_country_and_otherwise_lists_them() -> None:
+    s = portioned(part("p1", "x", 0.5))
+    with pytest.raises(cm.AmbiguousTerritoryError) as raised:
+        s.partition("2017-06-01")
+    assert ("c", "other") == raised.value.candidates
+    assert "'c', 'other'" in str(raised.value)
+    alone = attrs.evolve(s, territories=s.territories[:1])
+    assert "c" == alone.partition("2017-06-01").within
+    with pytest.raises(cm.AmbiguousTerritoryError, match="no territory of kind 'country'"):
+        world().partition("2017-06-01")
+    with pytest.raises(ValueError, match="by must be"):
+        alone.partition("2017-06-01", by="bloc")  # type: ignore[arg-type]
+    with pytest.raises(cm.UnknownIdError):
+        alone.camps("2017-06-01", within="nowhere")
+
+
+def test_partition_by_camp_groups_the_shares_of_allies() -> None:
+    s = attrs.evolve(
+        portioned(part("p1", "x", 0.5), part("p2", "y", 0.25), part("p3", "z", 0.25)),
+        supports=(cm.Support(id="s", supporter="x", recipient="y", kinds=frozenset({cm.SupportKind.TROOPS})),),
+    )
+    p = s.partition("2017-06-01", within="c", by="camp")
+    assert [(("x", "y"), ("x", "y"), 0.75), (("z",), ("z",), 0.25)] == [
+        (share.controllers, share.camp, share.share) for share in p.shares
+    ]
+    assert "camp" == p.by

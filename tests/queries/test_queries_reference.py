@@ -71,6 +71,8 @@ MEMBERS = st.lists(ACTOR, max_size=4)
 FOUR = st.integers(0, 3)
 AREA = st.none() | st.integers(1, 100).map(float)
 STATUS = st.sampled_from([FULL, FULL, PARTIAL, CONTESTED, BESIEGED])
+PORTION = st.none() | st.sampled_from([0.25, 0.5, 0.75, 1.0]).map(lambda f: cm.Portion(fraction=f))
+INTENSITY = st.none() | st.sampled_from(list(cm.Intensity))
 SUPPORT_KINDS = st.lists(st.sampled_from(list(cm.SupportKind)), min_size=1, max_size=2).map(frozenset)
 ROLES = st.lists(st.sampled_from(list(cm.Role)), min_size=1, max_size=2).map(frozenset)
 EVENT_KIND = st.sampled_from([cm.EventKind.BATTLE, cm.EventKind.AIR_STRIKE, cm.EventKind.MEETING])
@@ -115,6 +117,7 @@ def scenarios(draw: st.DrawFn) -> cm.Scenario:
                 period=draw(periods()),
                 status=status,
                 opponents=opponents if status in (CONTESTED, BESIEGED) else frozenset(),
+                portion=draw(PORTION) if status is PARTIAL else None,
             )
         )
     alliances = [
@@ -139,7 +142,13 @@ def scenarios(draw: st.DrawFn) -> cm.Scenario:
         for i in range(draw(st.integers(0, 4)))
     ]
     hostilities = [
-        cm.Hostility(id=f"h{i}", side_a=tuple(draw(SIDE)), side_b=tuple(draw(SIDE)), period=draw(MAYBE_PERIOD))
+        cm.Hostility(
+            id=f"h{i}",
+            side_a=tuple(draw(SIDE)),
+            side_b=tuple(draw(SIDE)),
+            period=draw(MAYBE_PERIOD),
+            intensity=draw(INTENSITY),
+        )
         for i in range(draw(st.integers(0, 3)))
     ]
     covers = _subsets(places, 0, 2)
@@ -400,21 +409,45 @@ def piece_answer(scenario: cm.Scenario, territory: str, day: dt.date) -> Answer:
     return own if inherited is None else inherited[0]
 
 
-@given(scenarios(), st.sampled_from(DAYS), st.sampled_from(["area", "count"]))
-def test_partition_agrees_with_the_reference(scenario: cm.Scenario, day: dt.date, weight: Any) -> None:
-    found, missing = pieces(scenario, "r", weight)
+def fraction_of(record: cm.Control) -> float:
+    assert record.portion is not None
+    return record.portion.fraction
+
+
+def reference_shares(
+    scenario: cm.Scenario, day: dt.date, found: list[tuple[str, float, bool]]
+) -> tuple[dict[tuple[str, ...], float], dict[str, float]]:
+    """The weight of each controller set, and of each kind of answer that leaves a piece
+    unheld, by the documented rule."""
     blocs: dict[tuple[str, ...], float] = {}
     other = {"unrecorded": 0.0, "ambiguous": 0.0, "undetermined": 0.0}
     for territory, amount, _ in found:
         kind, controllers, _ = piece_answer(scenario, territory, day)
         if kind in (K.HELD, K.JOINT, K.CONTESTED, K.BESIEGED):
             blocs[controllers] = blocs.get(controllers, 0.0) + amount
+        elif kind is K.PARTIAL:
+            mine = [c for c in scenario.controls if c.territory == territory and c.portion is not None]
+            if any(c.period.possibly_contains(day) and not c.period.certainly_contains(day) for c in mine):
+                other["ambiguous"] += amount  # the split depends on imprecise dates
+                continue
+            stated = [(union([c.controllers]), fraction_of(c)) for c in mine if c.period.certainly_contains(day)]
+            scale = max(1.0, sum(fraction for _, fraction in stated))
+            for holders, fraction in stated:
+                blocs[holders] = blocs.get(holders, 0.0) + amount * fraction / scale
+            other["undetermined"] += amount * (1 - sum(fraction for _, fraction in stated) / scale)
         elif kind is K.UNRECORDED:
             other["unrecorded"] += amount
         elif kind is K.AMBIGUOUS:
             other["ambiguous"] += amount
         else:
             other["undetermined"] += amount
+    return blocs, other
+
+
+@given(scenarios(), st.sampled_from(DAYS), st.sampled_from(["area", "count"]))
+def test_partition_agrees_with_the_reference(scenario: cm.Scenario, day: dt.date, weight: Any) -> None:
+    found, missing = pieces(scenario, "r", weight)
+    blocs, other = reference_shares(scenario, day, found)
     total = sum(amount for _, amount, _ in found)
     p = scenario.partition(day, within="r", weight=weight)
     assert round(total, 6) == round(p.total, 6)
@@ -422,6 +455,15 @@ def test_partition_agrees_with_the_reference(scenario: cm.Scenario, day: dt.date
     assert len(found) == p.pieces
     expected = {k: round(v / total, 6) for k, v in blocs.items()} if total else {}
     assert expected == {s.controllers: round(s.share, 6) for s in p.shares}
+    actors: dict[str, float] = {}
+    for holders, amount in blocs.items():
+        for a in holders:
+            actors[a] = actors.get(a, 0.0) + amount / len(holders)
+    by_actor = scenario.partition(day, within="r", weight=weight, by="actor")
+    assert {a: round(v / total, 6) for a, v in actors.items()} == {
+        s.controllers[0]: round(s.share, 6) for s in by_actor.shares
+    }
+    assert {a: round(v / total, 6) for a, v in actors.items()} == {a: round(v, 6) for a, v in p.by_actor.items()}
     for name, amount in other.items():
         assert round(amount / total if total else 0.0, 6) == round(getattr(p, name), 6)
     if p.shares:
@@ -514,71 +556,127 @@ def test_alignment_queries_agree_with_the_reference(scenario: cm.Scenario, day: 
         ]
 
 
-def reference_camps(  # noqa: C901, PLR0912 - a plain transcription of the rule
-    scenario: cm.Scenario, day: dt.date
-) -> list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
-    """The documented greedy, with plain sets instead of union-find."""
-    hostile: dict[str, set[str]] = {}
-    for h in scenario.hostilities:
-        if _holds(h.period, day)[1]:
-            for a in (*h.side_a, *h.side_b):
-                hostile.setdefault(a, set())
-            for a in h.side_a:
-                for b in h.side_b:
-                    if a != b:
-                        hostile.setdefault(a, set()).add(b)
-                        hostile.setdefault(b, set()).add(a)
-    ties: list[tuple[str, str, str]] = []
-    for alliance in sorted(scenario.alliances, key=lambda a: a.id):
+COMBAT = {cm.SupportKind.TROOPS, cm.SupportKind.AIR_SUPPORT}
+ARMS = {cm.SupportKind.WEAPONS, cm.SupportKind.MATERIEL, cm.SupportKind.TRAINING}
+ARMS |= {cm.SupportKind.INTELLIGENCE, cm.SupportKind.LOGISTICS}
+Group = tuple[str, frozenset[str]]
+Ranks = dict[cm.TieRank, list[Group]]
+
+
+def _support_rank(kinds: frozenset[cm.SupportKind]) -> cm.TieRank:
+    if kinds & COMBAT:
+        return cm.TieRank.COMBAT_SUPPORT
+    return cm.TieRank.ARMS_SUPPORT if kinds & ARMS else cm.TieRank.OTHER_SUPPORT
+
+
+def _alliance_groups(scenario: cm.Scenario, day: dt.date, ranks: Ranks) -> None:
+    for alliance in scenario.alliances:
         if alliance.kind is cm.AllianceKind.GUARANTOR_FORMAT or not _holds(alliance.period, day)[1]:
             continue
-        members: list[str] = []
-        for m in alliance.members:
-            period = m.period if m.period is not None else alliance.period
-            if _holds(period, day)[1] and m.actor not in members:
-                members.append(m.actor)
-        ties += [(a, b, alliance.id) for i, a in enumerate(members) for b in members[i + 1 :]]
-    for s in sorted(scenario.supports, key=lambda s: s.id):
+        members = {
+            m.actor for m in alliance.members if _holds(m.period if m.period is not None else alliance.period, day)[1]
+        }
+        coalition = alliance.kind is cm.AllianceKind.COALITION
+        ranks[cm.TieRank.COALITION if coalition else cm.TieRank.ALLIANCE].append((alliance.id, frozenset(members)))
+
+
+def reference_ties(scenario: cm.Scenario, day: dt.date) -> tuple[Ranks, set[frozenset[str]]]:
+    """The groups of actors each record ties together on the day, by rank (the
+    hierarchy's left out), as the docs list them; and the hostile pairs."""
+    ranks: Ranks = {rank: [] for rank in cm.TIE_RANKS}
+    hostile: set[frozenset[str]] = set()
+    for h in scenario.hostilities:
+        if _holds(h.period, day)[1]:
+            hostile |= {frozenset((x, y)) for x in h.side_a for y in h.side_b if x != y}
+            a, b = set(h.side_a) - set(h.side_b), set(h.side_b) - set(h.side_a)
+            war = h.intensity is cm.Intensity.WAR
+            ranks[cm.TieRank.CO_BELLIGERENCE_WAR if war else cm.TieRank.CO_BELLIGERENCE] += [
+                (h.id, frozenset(a)),
+                (h.id, frozenset(b)),
+            ]
+    for c in scenario.controls:
+        if len(c.controllers) > 1 and _holds(c.period, day)[1]:
+            ranks[cm.TieRank.JOINT_CONTROL].append((c.id, frozenset(c.controllers)))
+    for s in scenario.supports:
         if _holds(s.period, day)[1] and not s.alleged and s.supporter != s.recipient:
-            ties.append((s.supporter, s.recipient, s.id))
-    players = set(hostile) | {a for a, _, _ in ties} | {b for _, b, _ in ties}
-    parents = {a.id: a.parent for a in scenario.actors}
-    hierarchy = []
-    for actor in sorted(players):
-        child = actor
-        while parents.get(child) is not None:
-            parent = parents[child]
-            assert parent is not None
-            hierarchy.append((child, parent, child))
-            child = parent
-    camps: list[set[str]] = [{a} for a in sorted(players | {p for _, p, _ in hierarchy})]
-    joined: list[set[str]] = [set() for _ in camps]
-    bridges: list[set[str]] = [set() for _ in camps]
-    for a, b, record in hierarchy + ties:
-        i = next(k for k, c in enumerate(camps) if a in c)
-        j = next(k for k, c in enumerate(camps) if b in c)
-        if i == j:
-            joined[i].add(record)
-        elif any(hostile.get(x, set()) & camps[j] for x in camps[i]):
-            bridges[i].add(record)
-            bridges[j].add(record)
+            ranks[_support_rank(s.kinds)].append((s.id, frozenset((s.supporter, s.recipient))))
+    _alliance_groups(scenario, day, ranks)
+    return ranks, hostile
+
+
+ReferenceCamp = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+Camp = tuple[set[str], set[str], set[str]]
+
+
+def _component(start: int, links: list[set[int]]) -> set[int]:
+    component, frontier = {start}, [start]
+    while frontier:
+        i = frontier.pop()
+        for found in links:
+            if i in found:
+                frontier += [j for j in found if j not in component]
+                component |= found
+    return component
+
+
+def _one_rank(camps: list[Camp], groups: list[Group], hostile: set[frozenset[str]]) -> list[Camp]:
+    """Camps after one rank: each set of camps its groups connect merged, unless that
+    would hold a hostile pair (then every group touching it is a bridge of each camp)."""
+    home = {a: i for i, (members, _, _) in enumerate(camps) for a in members}
+    touched = [(record, {home[a] for a in members}) for record, members in groups if len(members) > 1]
+    for record, found in touched:
+        if len(found) == 1:
+            camps[next(iter(found))][1].add(record)
+    crossing = [(record, found) for record, found in touched if len(found) > 1]
+    links = [found for _, found in crossing]
+    done: set[int] = set()
+    merged: list[Camp] = []
+    for start in range(len(camps)):
+        if start in done:
+            continue
+        component = _component(start, links)
+        done |= component
+        members = {a for i in component for a in camps[i][0]}
+        if any(frozenset((x, y)) in hostile for x in members for y in members):
+            for i in component:
+                camps[i][2].update(record for record, found in crossing if i in found)
+            merged += [camps[i] for i in sorted(component)]
         else:
-            merged = (camps[i] | camps[j], joined[i] | joined[j] | {record}, bridges[i] | bridges[j])
-            for k in sorted((i, j), reverse=True):
-                del camps[k], joined[k], bridges[k]
-            camps.append(merged[0])
-            joined.append(merged[1])
-            bridges.append(merged[2])
-    found = [
-        (tuple(sorted(c)), tuple(sorted(t)), tuple(sorted(b))) for c, t, b in zip(camps, joined, bridges, strict=True)
-    ]
+            ties = {t for i in component for t in camps[i][1]}
+            ties |= {record for record, found in crossing if found <= component}
+            merged.append((members, ties, {b for i in component for b in camps[i][2]}))
+    return merged
+
+
+def reference_camps(scenario: cm.Scenario, day: dt.date) -> list[ReferenceCamp]:
+    """The documented rule with plain sets: every pair of a record's actors tied, each
+    rank's groups of camps found by a search, hostility checked pair by pair."""
+    ranks, hostile = reference_ties(scenario, day)
+    players = {a for h in scenario.hostilities if _holds(h.period, day)[1] for a in (*h.side_a, *h.side_b)}
+    for groups in ranks.values():
+        players |= {a for _, members in groups if len(members) > 1 for a in members}
+    parents = {a.id: a.parent for a in reversed(scenario.actors)}
+    stack = sorted(players)
+    while stack:
+        parent = parents.get(stack.pop())
+        if parent is not None and parent not in players:
+            players.add(parent)
+            stack.append(parent)
+    ranks[cm.TieRank.HIERARCHY] = [(a, frozenset((a, p))) for a in players if (p := parents.get(a)) not in (None, a)]
+    camps: list[Camp] = [({a}, set(), set()) for a in sorted(players)]
+    for rank in cm.TIE_RANKS:
+        camps = _one_rank(camps, ranks[rank], hostile)
+    found = []
+    for members, ties, bridges in camps:
+        enemies = {y for x in members for h in hostile if x in h for y in h} - members
+        found.append((tuple(sorted(members)), tuple(sorted(ties)), tuple(sorted(bridges)), tuple(sorted(enemies))))
     return sorted(found, key=lambda camp: (-len(camp[0]), camp[0]))
 
 
 @given(scenarios(), st.sampled_from(DAYS))
 def test_camps_agree_with_the_reference(scenario: cm.Scenario, day: dt.date) -> None:
     camps = scenario.camps(day)
-    assert reference_camps(scenario, day) == [(c.members, c.ties, c.bridges) for c in camps]
+    assert reference_camps(scenario, day) == [(c.members, c.ties, c.bridges, c.enemies) for c in camps]
     members = [m for c in camps for m in c.members]
     assert len(members) == len(set(members))
     for camp in camps:
@@ -611,20 +709,34 @@ def test_agreements_in_force_agree_with_the_reference(scenario: cm.Scenario, day
     assert expected == [(a.agreement, a.certain) for a in scenario.agreements_in_force(day)]
     for territory in scenario.territories:
         found = scenario.agreements_in_force(day, covering=territory.id)
-        assert [g for g, _ in expected if territory.id in covered(scenario, scenario.get(g, cm.Agreement).covers)] == [
+        assert [g for g, _ in expected if covers(scenario, scenario.get(g, cm.Agreement), territory.id)] == [
             a.agreement for a in found
         ]
         for item in found:
+            inside = {territory.id, *territory.components}
             for place in item.via:
-                assert territory.id in covered(scenario, [place])
+                assert place in scenario.get(item.agreement, cm.Agreement).covers
+                assert inside & covered(scenario, [place])
+
+
+def covers(scenario: cm.Scenario, agreement: cm.Agreement, territory: str) -> bool:
+    """Listed, inside a listed territory, or a zone whose every component is covered."""
+    if territory in covered(scenario, agreement.covers):
+        return True
+    known = {t.id: t for t in reversed(scenario.territories)}
+    components = [c for c in known[territory].components if c in known and c != territory]
+    return bool(components) and all(covers(scenario, agreement, c) for c in components)
 
 
 HOSTILE = {cm.EventKind.BATTLE, cm.EventKind.AIR_STRIKE}
 
 
 @given(scenarios())
-def test_violations_agree_with_the_reference(scenario: cm.Scenario) -> None:
-    lineage = {a.id: a for a in scenario.actors}
+def test_violations_agree_with_the_reference(
+    scenario: cm.Scenario,
+) -> None:
+    lineage = {a.id: a for a in reversed(scenario.actors)}
+    governments = {a.id: a.parent or "" for a in lineage.values() if a.kind is cm.ActorKind.GOVERNMENT}
 
     def up(actor: str) -> set[str]:
         chain = {actor}
@@ -651,9 +763,31 @@ def test_violations_agree_with_the_reference(scenario: cm.Scenario) -> None:
                 if event.kind is cm.EventKind.BATTLE:
                     roles.add(cm.EventRole.SIDE_B)
                 perpetrators = list(dict.fromkeys(e.actor for e in event.actors if e.role in roles))
-                actors = [p for p in perpetrators if up(p) & bound]
+                # bound as, or under, an accountable actor, or under the state of a
+                # government that is one
+                answers = {p: {b for b in bound if b in up(p) or governments.get(b, "") in up(p)} for p in perpetrators}
+                actors = [p for p in perpetrators if answers[p]]
                 if actors:
                     expected.append(
-                        (event.id, tuple(actors), tuple(sorted(set().union(*(up(p) & bound for p in actors)))))
+                        (event.id, tuple(actors), tuple(sorted(set().union(*(answers[p] for p in actors)))))
                     )
         assert sorted(expected) == sorted((c.event, c.actors, c.accountable) for c in found.derived)
+
+
+@given(scenarios(), st.sampled_from(DAYS))
+def test_partition_by_camp_sums_the_actors_of_each_camp(scenario: cm.Scenario, day: dt.date) -> None:
+    by_actor = scenario.partition(day, within="r", weight="count")
+    by_camp = scenario.partition(day, within="r", weight="count", by="camp")
+    camp_of = {m: camp.members for camp in scenario.camps(day, within="r") for m in camp.members}
+    expected: dict[tuple[str, ...], float] = {}
+    for actor, amount in by_actor.by_actor.items():
+        members = camp_of.get(actor, (actor,))
+        expected[members] = expected.get(members, 0.0) + amount
+    assert {k: round(v, 9) for k, v in expected.items()} == {s.camp: round(s.share, 9) for s in by_camp.shares}
+    for share in by_camp.shares:
+        assert set(share.controllers) <= set(share.camp)
+        assert all(by_actor.share_of(a) > 0 for a in share.controllers)
+    unheld = (by_camp.unrecorded, by_camp.ambiguous, by_camp.undetermined)
+    assert unheld == (by_actor.unrecorded, by_actor.ambiguous, by_actor.undetermined)
+    if by_camp.total:
+        assert abs(1.0 - sum(s.share for s in by_camp.shares) - sum(unheld)) < 1e-9

@@ -81,11 +81,12 @@ def test_the_stored_violation_names_the_government(syria: cm.Scenario) -> None:
     assert {"ev-2017-11-14-ghouta-bombardment"} <= recorded.events
 
 
-def test_the_regime_is_not_itself_bound_by_the_memorandum(syria: cm.Scenario) -> None:
-    # The memorandum was signed by its three guarantors; the government is no party, so
-    # its strikes are candidates only when anyone's hostile events are asked for.
-    assert "sy-gov" not in {t.actor for t in syria.actors_of("astana-mou", AS_OF)}
-    assert "saa" not in {a for c in syria.violations_of("astana-mou").derived for a in c.actors}
+def test_the_government_is_bound_by_the_memorandum(syria: cm.Scenario) -> None:
+    # The memorandum binds the government and the armed opposition groups that joined the
+    # ceasefire; its three guarantors signed it.
+    parties = {t.actor for t in syria.actors_of("astana-mou", AS_OF, role=cm.Role.PARTY)}
+    assert {"fsa", "sy-gov"} == parties
+    assert "sy-gov" not in {t.actor for t in syria.actors_of("astana-mou", AS_OF, role=cm.Role.SIGNATORY)}
 
 
 # --- who holds what ------------------------------------------------------------------
@@ -176,15 +177,18 @@ def test_the_regime_camp(camps: dict[str, cm.Camp]) -> None:
     assert {"hts", "isis", "jaysh-islam"} <= set(regime.enemies)
 
 
-def test_turkey_is_not_in_the_regime_camp_but_with_its_nato_ally(camps: dict[str, cm.Camp]) -> None:
+def test_turkey_is_in_neither_the_regime_camp_nor_with_its_nato_ally(camps: dict[str, cm.Camp]) -> None:
+    # Turkey and its factions fight the YPG and the SDF, whom the United States arms and
+    # fights beside: that outweighs the defence pact, which is left as a bridge
     assert camps["tr"] is not camps["ru"]
-    assert camps["tr"] is camps["us"]
-    assert "al-nato" in camps["us"].ties
+    assert camps["tr"] is not camps["us"]
+    assert camps["tr"] is camps["tsk"] is camps["fsa-es"]
+    assert "al-nato" in camps["us"].bridges
 
 
-def test_us_backing_of_the_kurds_crosses_the_turkish_front_line(camps: dict[str, cm.Camp]) -> None:
-    assert camps["sdf"] is not camps["tr"]
-    assert "sup-usa-sdf" in camps["us"].bridges
+def test_the_us_is_in_the_camp_of_the_kurdish_led_forces_it_backs(camps: dict[str, cm.Camp]) -> None:
+    assert camps["sdf"] is camps["us"] is camps["ypg"] is camps["cjtf-oir"]
+    assert "sup-usa-sdf" in camps["us"].ties
     assert "tr" in camps["sdf"].enemies
 
 
@@ -223,7 +227,7 @@ def test_the_soft_partition_of_syria(syria: cm.Scenario) -> None:
 def test_the_government_holds_the_largest_share_of_syria(syria: cm.Scenario) -> None:
     p = syria.partition(AS_OF, within="sy")  # by area
     assert "sy-gov" == p.government
-    assert p.unrecorded < 0.01  # only the Israeli-occupied Golan units are left unrecorded
+    assert p.unrecorded < 0.01  # every sub-district is recorded, the occupied Golan as Israel's
     assert [("saa",), ("sdf",)] == [s.controllers for s in p.shares[:2]]
     assert p.government_share is not None
     assert 0.3 < p.government_share < 0.6  # the army alone and jointly with Hezbollah
@@ -240,7 +244,7 @@ def test_the_government_holds_the_largest_share_of_syria(syria: cm.Scenario) -> 
         ("sy-sweida", (K.HELD, ("saa",), ())),
         ("SY0803", (K.HELD, ("sdf",), ())),  # al-Malikiyah, in the Kurdish-held north-east
         ("SY0208", (K.JOINT, ("fsa-es", "tsk"), ())),  # Jarabulus, in the Euphrates Shield area
-        ("zone-tanf", (K.JOINT, ("cjtf-oir", "fsa"), ())),
+        ("zone-tanf", (K.JOINT, ("cjtf-oir", "maghawir-thawra"), ())),
         ("sy-raqqa", (K.PARTIAL, ("saa", "sdf"), ())),  # the SDF north of the river, the army in the south
     ],
 )
@@ -248,8 +252,9 @@ def test_who_holds_the_governorates_and_districts(syria: cm.Scenario, territory:
     assert expected == syria.controllers_on(territory, AS_OF).answer()
 
 
-def test_the_army_took_the_sweida_desert_in_august(syria: cm.Scenario) -> None:
+def test_the_army_took_the_last_of_the_sweida_desert_by_october(syria: cm.Scenario) -> None:
+    # Its eastern desert was split with the opposition factions until they withdrew in September.
     assert [
-        (None, dt.date(2017, 8, 9), "partial", ("saa",), ()),
-        (dt.date(2017, 8, 10), None, "held", ("saa",), ()),
+        (None, dt.date(2017, 9, 30), "divided", ("saa", "usud-sharqiya"), ()),
+        (dt.date(2017, 10, 1), None, "held", ("saa",), ()),
     ] == periods(syria, "sy-sweida")

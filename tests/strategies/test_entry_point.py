@@ -21,7 +21,7 @@ ROOT = Path(__file__).parents[2]
 
 DOWNSTREAM = """\
 import attrs
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import conflictmodel as cm
@@ -37,13 +37,13 @@ def test_conflictmodel_comes_from_the_installed_wheel():
     assert "site-packages" in cm.__file__
 
 
-@settings(max_examples=15)
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.from_type(cm.Scenario))
 def test_from_type_draws_valid_worlds(scenario):
     assert cm.validate(scenario).ok
 
 
-@settings(max_examples=15)
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.from_type(cm.Actor), st.builds(Pair))
 def test_from_type_and_builds_draw_model_objects(actor, pair):
     assert isinstance(actor, cm.Actor)

@@ -226,9 +226,19 @@ class TestScenarios:
         assert len(smallest) == 2
 
     def test_a_failing_world_shrinks_to_the_records_it_needs(self) -> None:
-        smallest = find(
-            cst.scenarios(), lambda s: len(s.controls) >= 2, settings=settings(NO_DATABASE, derandomize=True)
+        # Shrinking runs in a fresh process: in the middle of the whole suite, state that
+        # earlier tests leave in Hypothesis can stop the shrinker one step short.
+        script = (
+            "import json\n"
+            "from hypothesis import HealthCheck, find, settings\n"
+            "import conflictmodel as cm\n"
+            "from conflictmodel import strategies as cst\n"
+            "s = find(cst.scenarios(), lambda s: len(s.controls) >= 2,"
+            " settings=settings(database=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]))\n"
+            "print(cm.dumps(s))\n"
         )
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=300)
+        smallest = cm.loads(done.stdout)
         assert 2 == len(smallest.controls)
         assert 1 == len(smallest.actors)
         assert [] == [r for r in smallest.records() if not isinstance(r, cm.Actor | cm.Territory | cm.Control)]
@@ -415,7 +425,6 @@ def days_of(scenario: cm.Scenario) -> list[dt.date]:
 WORLDS = cst.scenarios(max_actors=4, max_territories=5)
 WEIGHTS: list[Literal["area", "count"]] = ["area", "count"]
 BOUND = {cm.Role.PARTY, cm.Role.SIGNATORY, cm.Role.GUARANTOR}
-HOLDING = (cm.ControlKind.HELD, cm.ControlKind.JOINT, cm.ControlKind.CONTESTED, cm.ControlKind.BESIEGED)
 
 
 class TestQueriesAgreeWithTheReferences:
@@ -436,11 +445,7 @@ class TestQueriesAgreeWithTheReferences:
             partition = scenario.partition(day, within=root.id, weight=weight)
             assert sorted(missing) == list(partition.unweighted)
             assert len(found) == partition.pieces
-            blocs: dict[tuple[str, ...], float] = {}
-            for territory, amount, _ in found:
-                kind, controllers, _ = ref.piece_answer(scenario, territory, day)
-                if kind in HOLDING:
-                    blocs[controllers] = blocs.get(controllers, 0.0) + amount
+            blocs, _ = ref.reference_shares(scenario, day, found)  # portions of partial pieces included
             total = sum(amount for _, amount, _ in found)
             expected = {k: round(v / total, 6) for k, v in blocs.items()} if total else {}
             assert expected == {s.controllers: round(s.share, 6) for s in partition.shares}
@@ -461,7 +466,9 @@ class TestQueriesAgreeWithTheReferences:
             assert ref.reference_enemies(scenario, actor, day) == [
                 (t.actor, t.certain, t.via) for t in scenario.enemies_of(actor, day)
             ]
-        assert ref.reference_camps(scenario, day) == [(c.members, c.ties, c.bridges) for c in scenario.camps(day)]
+        assert ref.reference_camps(scenario, day) == [
+            (c.members, c.ties, c.bridges, c.enemies) for c in scenario.camps(day)
+        ]
 
     @given(WORLDS, st.data())
     def test_agreements_in_force(self, scenario: cm.Scenario, data: st.DataObject) -> None:
@@ -474,9 +481,7 @@ class TestQueriesAgreeWithTheReferences:
         assert expected == [(a.agreement, a.certain) for a in scenario.agreements_in_force(day)]
         for territory in scenario.territories:
             found = [a.agreement for a in scenario.agreements_in_force(day, covering=territory.id)]
-            covering = [
-                g for g, _ in expected if territory.id in ref.covered(scenario, scenario.get(g, cm.Agreement).covers)
-            ]
+            covering = [g for g, _ in expected if ref.covers(scenario, scenario.get(g, cm.Agreement), territory.id)]
             assert covering == found
 
     @given(WORLDS)

@@ -1,13 +1,15 @@
 """What a scenario says about one day: the main job of the command line.
 
-The control map, the partition of each country, the agreements in force with their
-guarantors, the alignment camps, and the violations recorded or derived up to that day,
-as plain data (for ``--format json``) and as readable text.
+The partition of each country by bloc (the camps of the day), the camps, the agreements
+in force with their guarantors and monitors, the violations recorded or derived up to
+that day, and the control map, as plain data (for ``--format json``) and as readable
+text within 100 columns (the per-territory table only when asked for).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Iterator
 from typing import Any
 
@@ -53,16 +55,22 @@ def _partitions(scenario: Scenario, day: dt.date) -> list[dict[str, Any]]:
     for country in scenario.territories:
         if country.kind is not TerritoryKind.COUNTRY or country.parent is not None:
             continue
-        partition = scenario.partition(day, within=country.id, weight="area")
+        partition = scenario.partition(day, within=country.id, weight="area", by="camp")
         out.append(
             {
                 "within": country.id,
                 "weight": partition.weight,
-                "shares": [{"controllers": list(s.controllers), "share": s.share} for s in partition.shares],
-                "effective_controllers": partition.effective_controllers,
+                "by": partition.by,
+                "shares": [
+                    {"controllers": list(s.controllers), "camp": list(s.camp), "share": s.share}
+                    for s in partition.shares
+                ],
+                "by_actor": dict(sorted(partition.by_actor.items())),
+                "effective_blocs": partition.effective_controllers,
                 "government": partition.government,
                 "government_share": partition.government_share,
                 "contested": partition.contested,
+                "undetermined": partition.undetermined,
                 "unrecorded": partition.unrecorded,
                 "ambiguous": partition.ambiguous,
             }
@@ -76,6 +84,7 @@ def _agreements(scenario: Scenario, day: dt.date) -> list[dict[str, Any]]:
             "agreement": entry.agreement,
             "certain": entry.certain,
             "guarantors": [tie.actor for tie in scenario.actors_of(entry.agreement, day, role=Role.GUARANTOR)],
+            "monitors": [tie.actor for tie in scenario.actors_of(entry.agreement, day, role=Role.MONITOR)],
         }
         for entry in scenario.agreements_in_force(day)
     ]
@@ -84,10 +93,16 @@ def _agreements(scenario: Scenario, day: dt.date) -> list[dict[str, Any]]:
 def _violations(scenario: Scenario, day: dt.date) -> list[dict[str, Any]]:
     out = []
     for agreement in scenario.agreements:
-        found = scenario.violations_of(agreement.id, by="anyone")
+        found = scenario.violations_of(agreement.id)
         recorded = [v.id for v in found.recorded if v.date.earliest <= day]
         derived = [
-            {"event": c.event, "territory": c.territory, "actors": list(c.actors), "certain": c.certain}
+            {
+                "event": c.event,
+                "territory": c.territory,
+                "actors": list(c.actors),
+                "accountable": list(c.accountable),
+                "certain": c.certain,
+            }
             for c in found.derived
             if scenario.get(c.event, Event).date.earliest <= day
         ]
@@ -137,60 +152,112 @@ def _names(scenario: Scenario, ids: list[str]) -> str:
     return ", ".join(_name(scenario, i) for i in ids) or "-"
 
 
+WIDTH = 100
+"""The text view fits in this many columns."""
 _NAME_WIDTH = 36
 
 
-def _clip(text: str) -> str:
-    return text if len(text) <= _NAME_WIDTH else text[: _NAME_WIDTH - 1] + "…"
+def _clip(text: str, width: int = _NAME_WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _percent(value: float | None) -> str:
     return "-" if value is None else f"{100 * value:5.1f}%"
 
 
-def day_view_lines(scenario: Scenario, view: dict[str, Any]) -> Iterator[str]:
-    """The :func:`day_view` data as readable text, one table per section."""
-    yield f"{view['title']} — {view['day']}"
+def _wrapped(first: str, text: str) -> Iterator[str]:
+    """``first`` then ``text``, wrapped to :data:`WIDTH` under its own start."""
+    yield from textwrap.wrap(
+        text, width=WIDTH, initial_indent=first, subsequent_indent=" " * len(first), break_on_hyphens=False
+    ) or [first.rstrip()]
+
+
+def _bloc(scenario: Scenario, share: dict[str, Any], by_actor: dict[str, float]) -> str:
+    """A bloc's label: its three largest holders, and how many more hold or belong to it."""
+    holders = sorted(share["controllers"], key=lambda a: (-by_actor.get(a, 0.0), a))
+    named = _names(scenario, holders[:3])
+    more = len(holders) - 3
+    label = named + (f" and {more} more" if more > 0 else "")
+    rest = len(share["camp"]) - len(holders)
+    return label + (f" (a camp of {len(share['camp'])})" if rest > 0 else "")
+
+
+def _control_lines(scenario: Scenario, view: dict[str, Any]) -> Iterator[str]:
     yield ""
     yield "Control (territory: state — controllers [against opponents])"
     width = min(max((len(row["name"]) for row in view["control"]), default=0), _NAME_WIDTH)
     for row in view["control"]:
         against = f" [against {_names(scenario, row['opponents'])}]" if row["opponents"] else ""
         holders = _names(scenario, row["controllers"])
-        yield f"  {_clip(row['name']):<{width}}  {row['kind']:<7} {row['state']:<10} {holders}{against}"
-    for part in view["partition"]:
-        yield ""
-        effective = part["effective_controllers"]
-        effective_text = "-" if effective is None else f"{effective:.2f}"
-        where = _name(scenario, part["within"])
-        yield f"Partition of {where} by {part['weight']}: effective number of controllers {effective_text}"
-        government = part["government"]
-        if government is not None:
-            yield f"  recognised government {_name(scenario, government)}: {_percent(part['government_share'])}"
-        for share in part["shares"]:
-            yield f"  {_percent(share['share'])}  {_names(scenario, share['controllers'])}"
-        yield f"  {_percent(part['contested'])}  contested"
-        yield f"  {_percent(part['ambiguous'])}  ambiguous (imprecise dates)"
-        yield f"  {_percent(part['unrecorded'])}  unrecorded"
+        line = f"  {_clip(row['name']):<{width}}  {row['kind']:<7} {row['state']:<10} {holders}{against}"
+        yield _clip(line, WIDTH)
+
+
+def _partition_lines(scenario: Scenario, part: dict[str, Any]) -> Iterator[str]:
     yield ""
-    yield "Agreements in force (guarantors)"
+    effective = part["effective_blocs"]
+    effective_text = "-" if effective is None else f"{effective:.2f}"
+    where = _name(scenario, part["within"])
+    yield f"Partition of {where} by {part['weight']}, by bloc (camps of the day): effective blocs {effective_text}"
+    for share in part["shares"]:
+        yield from _wrapped(f"  {_percent(share['share'])}  ", _bloc(scenario, share, part["by_actor"]))
+    yield f"  {_percent(part['undetermined'])}  undetermined (held in part, no share stated; divided; conflicting)"
+    yield f"  {_percent(part['ambiguous'])}  ambiguous (imprecise dates)"
+    yield f"  {_percent(part['unrecorded'])}  unrecorded"
+    line = f"  contested or besieged: {_percent(part['contested']).strip()}"
+    government = part["government"]
+    if government is not None:
+        line += f"; the recognised government ({_name(scenario, government)}) and the forces of its state:"
+        line += f" {_percent(part['government_share']).strip()}"
+    yield from _wrapped("  ", line.strip())
+
+
+def _violation_lines(scenario: Scenario, view: dict[str, Any]) -> Iterator[str]:
+    yield ""
+    yield "Violations (recorded; candidates derived from hostile events by actors the agreement binds)"
+    if not view["violations"]:
+        yield "  -"
+    for entry in view["violations"]:
+        derived = entry["derived"]
+        name = _name(scenario, entry["agreement"])
+        yield from _wrapped("  ", f"{name}: {len(entry['recorded'])} recorded, {len(derived)} derived")
+        by_actor: dict[str, int] = {}
+        for candidate in derived:
+            for actor in candidate["accountable"] or candidate["actors"]:
+                by_actor[actor] = by_actor.get(actor, 0) + 1
+        if by_actor:
+            counts = ", ".join(
+                f"{_name(scenario, a)} {n}" for a, n in sorted(by_actor.items(), key=lambda i: (-i[1], i[0]))
+            )
+            yield from _wrapped("    by (bound through): ", counts)
+
+
+def day_view_lines(scenario: Scenario, view: dict[str, Any], *, territories: bool = False) -> Iterator[str]:
+    """The :func:`day_view` data as readable text fitting in :data:`WIDTH` columns: the
+    partition by bloc, the camps, the agreements in force with their guarantors and
+    monitors, and the violations; the per-territory control table only with
+    ``territories``."""
+    yield _clip(f"{view['title']} — {view['day']}", WIDTH)
+    if territories:
+        yield from _control_lines(scenario, view)
+    for part in view["partition"]:
+        yield from _partition_lines(scenario, part)
+    yield ""
+    yield "Camps (blocs of the war being fought that day)"
+    for index, camp in enumerate(view["camps"], start=1):
+        yield from _wrapped(f"  {index:>2}. ", _names(scenario, camp["members"]))
+    yield ""
+    yield "Agreements in force (guarantors; monitors)"
+    if not view["agreements"]:
+        yield "  -"
     for entry in view["agreements"]:
         maybe = "" if entry["certain"] else " (possibly)"
-        yield f"  {_name(scenario, entry['agreement'])}{maybe}: {_names(scenario, entry['guarantors'])}"
-    yield ""
-    yield "Camps"
-    for index, camp in enumerate(view["camps"], start=1):
-        yield f"  {index}. {_names(scenario, camp['members'])}"
-    yield ""
-    yield "Violations (recorded; derived from events)"
-    for entry in view["violations"]:
-        derived = ", ".join(
-            f"{_name(scenario, d['event'])} by {_names(scenario, d['actors'])}" for d in entry["derived"]
-        )
-        yield f"  {_name(scenario, entry['agreement'])}: recorded {len(entry['recorded'])}; derived: {derived or '-'}"
+        roles = f"{_names(scenario, entry['guarantors'])}; {_names(scenario, entry['monitors'])}"
+        yield from _wrapped("  ", f"{_name(scenario, entry['agreement'])}{maybe}: {roles}")
+    yield from _violation_lines(scenario, view)
     if "validation" in view:
         check = view["validation"]
         yield ""
         yield f"Validation: {len(check['errors'])} errors, {len(check['warnings'])} warnings"
         for finding in check["errors"] + check["warnings"]:
-            yield f"  {finding['code']} {finding['path']}: {finding['message']}"
+            yield from _wrapped(f"  {finding['code']} ", f"{finding['path']}: {finding['message']}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import textwrap
 import typing
 from collections import Counter
 from collections.abc import Iterator
@@ -52,7 +53,13 @@ class Summary:
                 continue
             kinds = self.kinds.get(name)
             detail = ", ".join(f"{kind} {n}" for kind, n in kinds.items()) if kinds else ""
-            yield f"    {name:<12} {count:>6}" + (f"  ({detail})" if detail else "")
+            head = f"    {name:<12} {count:>6}"
+            if not detail:
+                yield head
+                continue
+            yield from textwrap.wrap(
+                f"({detail})", width=100, initial_indent=head + "  ", subsequent_indent=" " * (len(head) + 3)
+            )
 
 
 def _dates_in(value: object) -> Iterator[PartialDate]:

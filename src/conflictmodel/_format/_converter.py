@@ -11,7 +11,6 @@ The model does not know about this module; this module does not know about JSON 
 from __future__ import annotations
 
 import enum
-import json
 import math
 import sys
 import types
@@ -36,17 +35,23 @@ from conflictmodel._model._dates import PartialDate, Period
 from conflictmodel._model._errors import FieldError
 from conflictmodel._model._events import EventActor, Fatalities
 from conflictmodel._model._frozenmap import FrozenMap
-from conflictmodel._model._geometry import Geometry, GeometryType
+from conflictmodel._model._geometry import COORDINATE_DEPTH, Geometry, GeometryType
 from conflictmodel._model._provenance import Origin
 
-__all__ = ["DETAILED", "FAST", "expected_type"]
+from ._answers import register_answer_hooks
+from ._parse import TooLong
+from ._problems import entry, member
+
+__all__ = ["DETAILED", "FAST", "SHARED", "date_text", "expected_type", "geometry_dict", "period_dict"]
 
 StructureHook = Callable[[Any, Any], Any]
 
 
-def expected_type(value: object, expected: str) -> FieldError:
+def expected_type(value: object, expected: str, field: str = "") -> FieldError:
     """The error for a JSON value that is not of the ``expected`` kind (the path says where)."""
-    return FieldError("", value, expected)
+    if type(value) is TooLong:
+        return FieldError(field, value, expected, message=value.problem())
+    return FieldError(field, value, expected)
 
 
 # --- scalars ------------------------------------------------------------------------
@@ -111,8 +116,16 @@ _PERIOD_KEYS = frozenset({"start", "end"})
 _TEXT_OR_NONE = (str, type(None))
 
 
+def _relative(path: str) -> str:
+    """A path below ``$`` as a field error's own field (``from``, ``['a.b']``)."""
+    return path[2:] if path.startswith("$.") else path[1:]
+
+
 def _unknown_keys(value: dict[str, Any], known: frozenset[str], what: str) -> list[Exception]:
-    return [FieldError(key, value[key], f"a known field ({what})") for key in sorted(value.keys() - known)]
+    return [
+        FieldError(_relative(member("$", key)), value[key], f"a known field ({what})")
+        for key in sorted(value.keys() - known)
+    ]
 
 
 def _bound(value: dict[str, Any], name: str) -> PartialDate | None:
@@ -244,9 +257,7 @@ def _set_of(value: Any, item_hook: StructureHook, item_type: Any, detailed: bool
 def _text_map(value: Any, _: Any) -> FrozenMap[str]:
     if type(value) is not dict:
         raise expected_type(value, "an object")
-    errors = [
-        FieldError(f"[{json.dumps(key)}]", item, "a string") for key, item in value.items() if type(item) is not str
-    ]
+    errors = [FieldError(entry("", key), item, "a string") for key, item in value.items() if type(item) is not str]
     if errors:
         raise ClassValidationError("While structuring a mapping", errors, FrozenMap)
     return FrozenMap(value)
@@ -256,7 +267,7 @@ def _row(value: Any, _: Any) -> FrozenMap[Any]:
     if type(value) is not dict:
         raise expected_type(value, "an object")
     errors = [
-        FieldError(f"[{json.dumps(key)}]", item, "a string, a number, true, false or null")
+        expected_type(item, "a string, a number, true, false or null", entry("", key))
         for key, item in value.items()
         if not (item is None or type(item) in (str, int, bool) or (type(item) is float and math.isfinite(item)))
     ]
@@ -280,19 +291,11 @@ def _positions(value: Any, depth: int, path: str = "coordinates") -> Any:
             elif kind is int:
                 out.append(float(number))
             else:
-                raise FieldError(f"{path}[{index}]", number, "a number")
+                raise expected_type(number, "a number", f"{path}[{index}]")
         return tuple(out)
     return tuple(_positions(item, depth - 1, f"{path}[{index}]") for index, item in enumerate(value))
 
 
-_DEPTH = {
-    GeometryType.POINT: 0,
-    GeometryType.MULTI_POINT: 1,
-    GeometryType.LINE_STRING: 1,
-    GeometryType.MULTI_LINE_STRING: 2,
-    GeometryType.POLYGON: 2,
-    GeometryType.MULTI_POLYGON: 3,
-}
 _geometry_type = _enum_hook(GeometryType)
 
 
@@ -315,7 +318,7 @@ def _geometry(value: Any, _: Any) -> Geometry:
         errors.append(FieldError("type", value["type"], error.expected))
     try:
         if kind is not None and "coordinates" in value:
-            coordinates = _positions(value["coordinates"], _DEPTH[kind])
+            coordinates = _positions(value["coordinates"], COORDINATE_DEPTH[kind])
     except FieldError as error:
         errors.append(error)
     if errors:
@@ -337,7 +340,7 @@ def _sorted_values(values: frozenset[Any]) -> list[Any]:
 _texts: dict[PartialDate, str] = {}
 
 
-def _date_text(date: PartialDate) -> str:
+def date_text(date: PartialDate) -> str:
     text = _texts.get(date)
     if text is None:
         if len(_texts) >= _CACHE_LIMIT:
@@ -346,18 +349,18 @@ def _date_text(date: PartialDate) -> str:
     return text
 
 
-def _period_dict(period: Period) -> dict[str, str]:
+def period_dict(period: Period) -> dict[str, str]:
     start, end = period.start, period.end
     if end is None:
-        return {} if start is None else {"start": _date_text(start)}
-    return {"end": _date_text(end)} if start is None else {"start": _date_text(start), "end": _date_text(end)}
+        return {} if start is None else {"start": date_text(start)}
+    return {"end": date_text(end)} if start is None else {"start": date_text(start), "end": date_text(end)}
 
 
 def _as_lists(value: Any) -> Any:
     return [_as_lists(item) for item in value] if type(value) is tuple else value
 
 
-def _geometry_dict(geometry: Geometry) -> dict[str, Any]:
+def geometry_dict(geometry: Geometry) -> dict[str, Any]:
     return {"type": geometry.type.value, "coordinates": _as_lists(geometry.coordinates)}
 
 
@@ -472,7 +475,7 @@ def _decode_field(
 # fatality figures); being immutable they can be shared. The fast path keeps one object
 # per distinct input for these classes, keyed by the input's items. Bounded.
 _SHARED_LIMIT = 1 << 16
-_SHARED = frozenset({EventActor, AgreementActor, Membership, Fatalities, Link, Provision})
+SHARED = frozenset({EventActor, AgreementActor, Membership, Fatalities, Link, Provision})
 
 
 def _share_key(value: dict[str, Any]) -> tuple[Any, ...] | None:
@@ -502,7 +505,7 @@ def _fast_class_hook(cls: Any, converter: cattrs.Converter) -> StructureHook:
             raise expected_type(value, "an object")
         return generated(value, type_)
 
-    if cls not in _SHARED:
+    if cls not in SHARED:
         return structure
     shared: dict[tuple[Any, ...], Any] = {}
 
@@ -553,13 +556,14 @@ def _make(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook_factory(_is_frozenset, _frozenset_factory(detailed))
     converter.register_structure_hook_factory(_is_attrs_model, _detailed_class_hook if detailed else _fast_class_hook)
 
-    converter.register_unstructure_hook(PartialDate, _date_text)
-    converter.register_unstructure_hook(Period, _period_dict)
-    converter.register_unstructure_hook(Geometry, _geometry_dict)
+    converter.register_unstructure_hook(PartialDate, date_text)
+    converter.register_unstructure_hook(Period, period_dict)
+    converter.register_unstructure_hook(Geometry, geometry_dict)
     converter.register_unstructure_hook_func(_is_frozen_map, dict)
     converter.register_unstructure_hook_func(_is_frozenset, _sorted_values)
     converter.register_unstructure_hook_factory(_is_tuple, _tuple_unstructure_factory)
     converter.register_unstructure_hook_factory(_is_attrs_model, _class_unstructure_factory)
+    register_answer_hooks(converter)
     return converter
 
 

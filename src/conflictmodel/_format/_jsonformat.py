@@ -8,20 +8,23 @@ with and without :mod:`orjson`.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
+import attrs
+
+from conflictmodel._model._collector import collector_paused
 from conflictmodel._model._errors import LoadError, ParseError, Problem
 from conflictmodel._model._scenario import Scenario
 
-from . import _converter
+from . import _converter, _fast
+from ._parse import as_text, parse
 from ._problems import problems_of
+from ._unstructure import unstructure_of
 
 try:  # pragma: no cover - exercised by whichever environment runs the tests
     import orjson
@@ -34,6 +37,7 @@ SCHEMA_VERSION = "conflictmodel/1"
 """The format version every document declares in its ``schema`` key."""
 
 T = TypeVar("T")
+_MODEL = "conflictmodel._model."
 PathLike = str | os.PathLike[str]
 
 
@@ -45,7 +49,11 @@ def to_dict(obj: Any) -> Any:
 
     For a :class:`Scenario` this is the whole document, with its ``schema`` key.
     """
-    data = _converter.FAST.unstructure(obj)
+    cls = type(obj)
+    if attrs.has(cls) and cls.__module__.startswith(_MODEL):
+        data = unstructure_of(cls)(obj)
+    else:
+        data = _converter.FAST.unstructure(obj)
     if isinstance(obj, Scenario):
         return {"schema": SCHEMA_VERSION, **data}
     return data
@@ -98,65 +106,26 @@ def _scenario_from_dict(data: Any, source: str | None) -> Scenario:
 # --- text ---------------------------------------------------------------------------
 
 
-def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        repeated = sorted({key for key, _ in pairs if key in seen or seen.add(key)})  # type: ignore[func-returns-value]
-        raise ValueError(f"repeated key {repeated[0]!r} in one object")
-    return result
-
-
-# NaN and Infinity (which Python's parser accepts) reach the number fields, whose rules
-# refuse them with a path.
-_decoder = json.JSONDecoder(object_pairs_hook=_refuse_duplicate_keys)
-
-
-def _parse(text: str | bytes, source: str | None) -> Any:
-    if isinstance(text, (bytes, bytearray, memoryview)):
-        try:
-            text = bytes(text).decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ParseError([Problem("$", f"not UTF-8 text: {exc.reason} at byte {exc.start}")], source) from None
-    text = text.removeprefix("\ufeff")
-    try:
-        return _decoder.decode(text)
-    except json.JSONDecodeError as exc:
-        message = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        raise ParseError([Problem("$", message)], source) from None
-    except ValueError as exc:  # a repeated key
-        raise ParseError([Problem("$", f"not valid JSON for this format: {exc}")], source) from None
-
-
-@contextlib.contextmanager
-def _without_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a document decodes.
-
-    Decoding allocates millions of small objects and no reference cycles; the collector
-    would otherwise run many full passes over them for nothing (about a fifth of the
-    decode time of a large document). Its previous state is restored afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def loads(text: str | bytes, *, source: str | None = None) -> Scenario:
     """A :class:`Scenario` from JSON text (``str`` or UTF-8 ``bytes``).
 
     Raises :class:`LoadError` for broken JSON (with line and column) and for every
-    problem in the document (with its JSON path). Repeated keys are refused.
+    problem in the document (with its JSON path). Repeated keys, nesting deeper than
+    64 levels, integers of more digits than Python reads and text with lone surrogates
+    are refused; so is an argument that is not ``str`` or ``bytes`` (a
+    :class:`ParseError` at ``$``).
     """
-    with _without_cyclic_gc():
-        return from_dict(Scenario, _parse(text, source), source=source)
+    with collector_paused():
+        if _fast.available:
+            found = _fast.decode(text)
+            if found is not None:
+                return found
+        return from_dict(Scenario, parse(as_text(text, source), source), source=source)
 
 
 def load(file: PathLike | IO[str] | IO[bytes]) -> Scenario:
-    """A :class:`Scenario` from a path or an open file."""
+    """A :class:`Scenario` from a path or an open file (anything else is a
+    :class:`ParseError` at ``$``)."""
     if isinstance(file, (str, os.PathLike)):
         path = Path(file)
         try:
@@ -164,7 +133,11 @@ def load(file: PathLike | IO[str] | IO[bytes]) -> Scenario:
         except OSError as exc:
             raise ParseError([Problem("$", f"cannot read the file: {exc.strerror}")], str(path)) from None
         return loads(data, source=str(path))
-    return loads(file.read(), source=getattr(file, "name", None))
+    read = getattr(file, "read", None)
+    if read is None:
+        message = f"expected a path or an open file, got {type(file).__name__}"
+        raise ParseError([Problem("$", message)], None)
+    return loads(read(), source=getattr(file, "name", None))
 
 
 # Python writes floats below 1e-4 with an exponent of at least two digits (1e-05);
@@ -205,8 +178,13 @@ encode: Callable[[Any], str] = _encode_orjson if orjson is not None else _encode
 
 
 def dumps(obj: Any) -> str:
-    """Canonical JSON text of a scenario (or of any model object)."""
-    return encode(to_dict(obj))
+    """Canonical JSON text of a scenario (or of any model object).
+
+    The cyclic garbage collector is paused while the text is built (its prior state is
+    restored): the plain data of a large scenario is millions of new objects and no cycles.
+    """
+    with collector_paused():
+        return encode(to_dict(obj))
 
 
 def dump(obj: Any, file: PathLike | IO[str]) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 
 from conflictmodel._model import _fields as r
+from conflictmodel._model._control import Control, ControlStatus
 from conflictmodel._model._dates import PartialDate
 from conflictmodel._model._frozenmap import FrozenMap
 from conflictmodel._model._geometry import Geometry, GeometryType
@@ -30,7 +31,29 @@ from ._jsonformat import SCHEMA_VERSION
 
 __all__ = ["json_schema"]
 
-SCHEMA_ID = "https://conflictmodel.invalid/schema/conflictmodel-1.schema.json"
+SCHEMA_ID = "https://conflictmodel.readthedocs.io/en/stable/schema/conflictmodel-1.schema.json"
+"""Where the schema is published: the documentation build copies the shipped file there."""
+
+# Rules between two fields of one record that the schema can state (``if``/``then``), as
+# the record's own ``__attrs_post_init__`` enforces them.
+_CROSS_FIELD: dict[type[Any], list[dict[str, Any]]] = {
+    Control: [
+        {
+            "description": "Contested and besieged control name at least one opponent.",
+            "if": {
+                "required": ["status"],
+                "properties": {"status": {"enum": [ControlStatus.CONTESTED.value, ControlStatus.BESIEGED.value]}},
+            },
+            "then": {"required": ["opponents"], "properties": {"opponents": {"minItems": 1}}},
+            "else": {"properties": {"opponents": {"maxItems": 0}}},
+        },
+        {
+            "description": "Only partial control holds a portion.",
+            "if": {"required": ["status"], "properties": {"status": {"const": ControlStatus.PARTIAL.value}}},
+            "else": {"not": {"required": ["portion"]}},
+        },
+    ],
+}
 
 _PARTIAL_DATE = {
     "type": "string",
@@ -154,6 +177,8 @@ class _Builder:
         if required:
             out["required"] = required
         out["additionalProperties"] = False
+        if cls in _CROSS_FIELD:
+            out["allOf"] = copy.deepcopy(_CROSS_FIELD[cls])
         return out
 
 

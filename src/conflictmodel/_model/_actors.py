@@ -74,4 +74,6 @@ class Actor:
 
     def __attrs_post_init__(self) -> None:
         if self.posts and self.kind is not ActorKind.PERSON:
-            raise FieldError("posts", self.posts, f"empty for a {self.kind.value} (only persons hold posts)")
+            kind = self.kind.value.replace("_", " ")
+            article = "an" if kind[0] in "aeiou" else "a"
+            raise FieldError("posts", self.posts, f"empty for {article} {kind} (only persons hold posts)")

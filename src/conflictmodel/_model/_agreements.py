@@ -102,7 +102,10 @@ class Link:
 class Agreement:
     """A ceasefire, memorandum, peace agreement, framework or round of talks.
 
-    ``actors`` lists each actor once with all its roles. ``verbatim_parties`` and
+    ``in_force`` is when its terms hold; ``met`` is when a round of talks (or the
+    conference that made the agreement) sat, so that a round's mediators and delegations
+    are found on its days without the round being "in force". ``actors`` lists each
+    actor once with all its roles. ``verbatim_parties`` and
     ``verbatim_third_parties`` keep a source's own party strings (PA-X keeps parties as
     free text, and codes the Astana guarantors as parties) beside the structured roles.
     """
@@ -112,6 +115,7 @@ class Agreement:
     kind: AgreementKind = attrs.field(validator=r.member_of(AgreementKind))
     signed: PartialDate | None = attrs.field(default=None, validator=r.optional_partial_date)
     in_force: Period | None = attrs.field(default=None, validator=r.optional_period)
+    met: Period | None = attrs.field(default=None, validator=r.optional_period)
     status: AgreementStatus | None = attrs.field(default=None, validator=r.instance(AgreementStatus, optional=True))
     actors: tuple[AgreementActor, ...] = attrs.field(default=(), validator=r.tuple_of(AgreementActor))
     covers: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())

@@ -9,9 +9,10 @@ import attrs
 from . import _fields as r
 from ._dates import Period
 from ._errors import FieldError
+from ._geometry import Geometry
 from ._provenance import Origin
 
-__all__ = ["Basis", "Control", "ControlStatus"]
+__all__ = ["Basis", "Control", "ControlStatus", "Portion"]
 
 
 class ControlStatus(enum.Enum):
@@ -38,6 +39,28 @@ class Basis(enum.Enum):
     MODELLED = "modelled"
 
 
+@attrs.frozen(kw_only=True)
+class Portion:
+    """How much of its territory a ``partial`` control record holds.
+
+    ``fraction`` is the part of the territory's area held, in (0, 1]; ``basis``, ``note``
+    and ``sources`` say how that figure is known (a map's measured share is ``reported``
+    or ``observed``; a share estimated from the towns held is ``inferred`` or
+    ``modelled``, and the note should say how). ``geometry``, when given, is the outline of
+    the part held; a partition weighed by area then uses its area instead of
+    ``fraction``. Partitions weighed by population or by count use the same fraction
+    (population is taken as spread evenly over the territory).
+    """
+
+    fraction: float = attrs.field(
+        converter=r.to_number, validator=r.number(minimum=0.0, maximum=1.0, exclusive_minimum=True)
+    )
+    basis: Basis = attrs.field(default=Basis.REPORTED, validator=r.member_of(Basis))
+    note: str | None = attrs.field(default=None, validator=r.optional_text)
+    sources: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
+    geometry: Geometry | None = attrs.field(default=None, validator=r.instance(Geometry, optional=True))
+
+
 _WITH_OPPONENTS = frozenset({ControlStatus.CONTESTED, ControlStatus.BESIEGED})
 
 
@@ -47,7 +70,9 @@ class Control:
 
     Several controllers mean joint control (a regime and its allied militias). Contested
     and besieged control name their ``opponents``; full and partial control have none.
-    ``confidence`` is a probability in [0, 1] when the source states one.
+    A partial record may say how much of the territory it holds (``portion``); without
+    one, the part it holds is unknown. ``confidence`` is a probability in [0, 1] when the
+    source states one.
     """
 
     id: str = attrs.field(validator=r.valid_id)
@@ -56,6 +81,7 @@ class Control:
     period: Period = attrs.field(validator=r.instance(Period))
     status: ControlStatus = attrs.field(default=ControlStatus.FULL, validator=r.member_of(ControlStatus))
     opponents: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
+    portion: Portion | None = attrs.field(default=None, validator=r.instance(Portion, optional=True))
     basis: Basis = attrs.field(default=Basis.REPORTED, validator=r.member_of(Basis))
     confidence: float | None = attrs.field(
         default=None, converter=r.to_optional_number, validator=r.number(minimum=0.0, maximum=1.0, optional=True)
@@ -75,3 +101,6 @@ class Control:
                 )
         elif self.opponents:
             raise FieldError("opponents", self.opponents, f"empty for {self.status.value} control")
+        if self.portion is not None and self.status is not ControlStatus.PARTIAL:
+            expected = f"None for {self.status.value} control (only partial control holds a portion)"
+            raise FieldError("portion", self.portion, expected)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import enum
+import sys
 from collections.abc import Callable
 from typing import Any, Self
 
@@ -26,7 +27,9 @@ from ._errors import FieldError
 __all__ = ["DayLike", "PartialDate", "Period", "Precision", "as_day"]
 
 DayLike = dt.date | str
-"""A day given as :class:`datetime.date` or ISO text (``"2017-11-30"``)."""
+"""A day: a :class:`datetime.date` (a naive :class:`datetime.datetime` or
+``pandas.Timestamp`` too) or ISO day text (``"2017-11-30"``); see :func:`as_day`, which
+also reads a ``numpy.datetime64``."""
 
 
 class Precision(enum.Enum):
@@ -125,15 +128,59 @@ class PartialDate:
 
 
 def as_day(day: DayLike) -> dt.date:
-    """A :class:`datetime.date` from a date or ISO day text; refuse anything else."""
-    if isinstance(day, dt.datetime):
-        raise FieldError("day", day, "a date without a time")
+    """A :class:`datetime.date` from a day as users hold one; refuse anything else.
+
+    Accepted: a :class:`datetime.date`; ISO day text (``"2017-11-30"``); a naive
+    :class:`datetime.datetime` or ``pandas.Timestamp`` (its date: the time of day is
+    dropped); a ``numpy.datetime64`` of day precision or finer (its date). Refused, with
+    a :class:`FieldError` that says why: a month or a year, a missing value (``NaT``),
+    and a timezone-aware datetime, whose calendar day depends on the zone one reads it
+    in (``23:00`` in Damascus is the next day in UTC) -- convert it to the day you mean
+    first, e.g. ``stamp.astimezone(zone).date()``.
+
+    Neither pandas nor numpy is imported: a ``pandas.Timestamp`` is a
+    :class:`datetime.datetime`, and a ``numpy.datetime64`` is recognised only when
+    numpy is already loaded.
+    """
     if isinstance(day, dt.date):
-        return day
+        if not isinstance(day, dt.datetime):
+            return day
+        if day.tzinfo is not None and day.utcoffset() is not None:
+            raise FieldError("day", day, _AWARE)
+        its_date = day.date()
+        if type(its_date) is not dt.date:  # pandas.NaT is a datetime whose date is NaT
+            raise FieldError("day", day, "a day (NaT is a missing value)")
+        return its_date
+    if type(day) is not str:
+        return _numpy_day(day)
     date = PartialDate.from_text(day)
     if date.precision is not Precision.DAY:
         raise FieldError("day", day, "a full day (YYYY-MM-DD)")
     return date.earliest
+
+
+_AWARE = (
+    "a day: a timezone-aware datetime is an instant, whose day depends on the zone it is read in "
+    "(give its date in the zone you mean, e.g. stamp.astimezone(zone).date())"
+)
+_COARSER_THAN_DAY = frozenset({"Y", "M", "W"})
+
+
+def _numpy_day(day: object) -> dt.date:
+    """The date of a ``numpy.datetime64``; a :class:`FieldError` for anything else."""
+    numpy = sys.modules.get("numpy")
+    if numpy is None or not isinstance(day, numpy.datetime64):
+        raise FieldError("day", day, "a day (a datetime.date, or ISO text YYYY-MM-DD)")
+    unit, _ = numpy.datetime_data(day.dtype)
+    if numpy.isnat(day):
+        raise FieldError("day", day, "a day (NaT is a missing value)")
+    if unit in _COARSER_THAN_DAY or unit == "generic":
+        raise FieldError("day", day, "a full day (a datetime64 of day precision or finer)")
+    text = str(day.astype("datetime64[D]"))
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:  # beyond the years a datetime.date holds
+        raise FieldError("day", day, "a day from year 1 to 9999") from None
 
 
 def _partial_date_or_none(field: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:

@@ -6,11 +6,21 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["ConflictModelError", "FieldError", "LoadError", "ParseError", "Problem", "UnknownIdError"]
+__all__ = [
+    "AmbiguousTerritoryError",
+    "ConflictModelError",
+    "FieldError",
+    "LoadError",
+    "ParseError",
+    "Problem",
+    "UnknownIdError",
+]
 
 
 class ConflictModelError(Exception):
     """Root of every error raised by :mod:`conflictmodel`."""
+
+    __module__ = "conflictmodel"  # shown as conflictmodel.ConflictModelError in tracebacks
 
 
 class FieldError(ConflictModelError, ValueError):
@@ -19,6 +29,8 @@ class FieldError(ConflictModelError, ValueError):
     Raised at construction. ``field`` names the field, ``value`` is what was given and
     ``expected`` says what the field accepts.
     """
+
+    __module__ = "conflictmodel"  # shown as conflictmodel.FieldError in tracebacks
 
     def __init__(self, field: str, value: object, expected: str, *, message: str | None = None) -> None:
         self.field = field
@@ -58,6 +70,8 @@ class LoadError(ConflictModelError, ValueError):
     with its JSON path (``$.controls[12].period.end``); ``source`` names the input
     (a file name) when one is known."""
 
+    __module__ = "conflictmodel"  # shown as conflictmodel.LoadError in tracebacks
+
     def __init__(self, problems: Sequence[Problem], source: str | None = None) -> None:
         self.problems = tuple(problems)
         self.source = source
@@ -71,9 +85,13 @@ class ParseError(LoadError):
     """The input could not be read or is not JSON text (its single problem says where:
     line and column for broken JSON, byte offset for bad UTF-8)."""
 
+    __module__ = "conflictmodel"  # shown as conflictmodel.ParseError in tracebacks
+
 
 class UnknownIdError(ConflictModelError, KeyError):
     """No object in the scenario has this id (or none of the requested ``kind``)."""
+
+    __module__ = "conflictmodel"  # shown as conflictmodel.UnknownIdError in tracebacks
 
     def __init__(self, id: str, *, kind: str | None = None) -> None:  # noqa: A002 - the domain's own word
         self.id = id
@@ -82,3 +100,21 @@ class UnknownIdError(ConflictModelError, KeyError):
 
     def __str__(self) -> str:
         return f"no {self.kind or 'object'} with id {self.id!r}"
+
+
+class AmbiguousTerritoryError(ConflictModelError, ValueError):
+    """A query needs a territory and none was given, while the scenario has not exactly
+    one country to default to; ``candidates`` are the countries it has (sorted ids)."""
+
+    __module__ = "conflictmodel"  # shown as conflictmodel.AmbiguousTerritoryError in tracebacks
+
+    def __init__(self, argument: str, candidates: tuple[str, ...]) -> None:
+        self.argument = argument
+        self.candidates = candidates
+        super().__init__(argument, candidates)
+
+    def __str__(self) -> str:
+        if not self.candidates:
+            return f"give {self.argument}=: the scenario has no territory of kind 'country' to default to"
+        listed = ", ".join(repr(c) for c in self.candidates)
+        return f"give {self.argument}=: the scenario has several countries to choose from ({listed})"

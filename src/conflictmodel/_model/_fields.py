@@ -44,6 +44,7 @@ __all__ = [
     "to_number",
     "to_optional_number",
     "tuple_of",
+    "type_only",
     "valid_id",
 ]
 
@@ -64,6 +65,13 @@ def describe(constraint: dict[str, Any]) -> Callable[[Validator], Validator]:
         return validator
 
     return mark
+
+
+def type_only(validator: Validator) -> Validator:
+    """Mark a validator that checks only the Python type of the value (a decoder that
+    already guarantees the type may skip it)."""
+    validator.type_only = True  # type: ignore[attr-defined]
+    return validator
 
 
 ID_SCHEMA: dict[str, Any] = {"$ref": "#/$defs/id"}
@@ -98,13 +106,22 @@ def to_frozen_map(value: Mapping[str, str]) -> FrozenMap[str]:
 
 
 def to_number(value: float) -> float:
-    """Store an integer given for a number field as ``float`` (lossless)."""
-    return float(value) if type(value) is int else value
+    """Store an integer given for a number field as ``float`` (lossless), and ``-0.0`` as
+    ``0.0`` (equal numbers, so that equal records write equal text). An integer too large
+    for a float becomes infinity, which the field's validator refuses by name."""
+    if type(value) is int:
+        try:
+            return float(value)
+        except OverflowError:
+            return math.inf if value > 0 else -math.inf
+    if type(value) is float and value == 0.0:
+        return 0.0
+    return value
 
 
 def to_optional_number(value: float | None) -> float | None:
     """:func:`to_number` for an optional field."""
-    return float(value) if type(value) is int else value
+    return None if value is None else to_number(value)
 
 
 # --- validators --------------------------------------------------------------------
@@ -145,7 +162,7 @@ def id_tuple(*, min_size: int = 0) -> Validator:
     """A ``tuple`` of distinct ids, in a meaningful order."""
     expected = _collection("a tuple", min_size, "ids")
 
-    @describe({"items": ID_SCHEMA, "minItems": min_size})
+    @describe({"items": ID_SCHEMA, "minItems": min_size, "uniqueItems": True})
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not tuple or len(value) < min_size:
             raise FieldError(attribute.name, value, expected)
@@ -210,6 +227,7 @@ def member_of(enum_type: type[enum.Enum]) -> Validator:
     """A member of ``enum_type`` (not its value)."""
     expected = "one of " + ", ".join(f"{enum_type.__name__}.{m.name}" for m in enum_type)
 
+    @type_only
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not enum_type:
             raise FieldError(attribute.name, value, expected)
@@ -226,7 +244,7 @@ def enum_set(enum_type: type[enum.Enum], *, min_size: int = 0) -> Validator:
         if type(value) is not frozenset or len(value) < min_size or any(type(v) is not enum_type for v in value):
             raise FieldError(attribute.name, value, expected)
 
-    return check
+    return type_only(check) if min_size == 0 else check
 
 
 def optional_int(*, minimum: int = 0) -> Validator:
@@ -272,6 +290,7 @@ def instance(cls: type[Any], *, optional: bool = False) -> Validator:
     """An instance of exactly ``cls`` (or ``None`` when ``optional``)."""
     expected = f"a {cls.__name__}" + (" or None" if optional else "")
 
+    @type_only
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not cls and not (optional and value is None):
             raise FieldError(attribute.name, value, expected)
@@ -288,7 +307,7 @@ def tuple_of(item_type: type[Any], *, min_size: int = 0) -> Validator:
         if type(value) is not tuple or len(value) < min_size or any(type(v) is not item_type for v in value):
             raise FieldError(attribute.name, value, expected)
 
-    return check
+    return type_only(check) if min_size == 0 else check
 
 
 partial_date = instance(PartialDate)

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from typing import TypeVar
 
 __all__ = ["FrozenMap"]
 
 V_co = TypeVar("V_co", covariant=True)
+
+
+def _same(a: object, b: object) -> bool:
+    """Whether two equal values are also written the same (same type; same sign of zero)."""
+    if type(a) is not type(b):
+        return False
+    if type(a) is float:
+        return math.copysign(1.0, a) == math.copysign(1.0, b)  # type: ignore[arg-type]
+    return True
 
 
 class FrozenMap(Mapping[str, V_co]):
@@ -40,7 +50,10 @@ class FrozenMap(Mapping[str, V_co]):
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, FrozenMap):
-            return self._data == other._data
+            # Equal as the JSON format writes them: 1 and True, 0.0 and -0.0 are equal in
+            # Python and not in the text, so values must also agree in type and sign.
+            theirs = other._data
+            return self._data == theirs and all(_same(value, theirs[key]) for key, value in self._data.items())
         if isinstance(other, Mapping):
             return self._data == dict(other)
         return NotImplemented

@@ -11,7 +11,17 @@ import attrs
 from . import _fields as r
 from ._errors import FieldError
 
-__all__ = ["Geometry", "GeometryType", "contains_point"]
+__all__ = ["COORDINATE_DEPTH", "Geometry", "GeometryCoordinates", "GeometryType", "Position", "contains_point"]
+
+Position = tuple[float, ...]
+"""One GeoJSON position: ``(longitude, latitude)`` or ``(longitude, latitude, altitude)``."""
+
+GeometryCoordinates = (
+    Position | tuple[Position, ...] | tuple[tuple[Position, ...], ...] | tuple[tuple[tuple[Position, ...], ...], ...]
+)
+"""The ``coordinates`` of a :class:`Geometry`, nested by its type: a position (Point), a
+tuple of positions (MultiPoint, LineString), of lines or rings (MultiLineString, Polygon),
+or of polygons (MultiPolygon)."""
 
 
 class GeometryType(enum.Enum):
@@ -25,8 +35,7 @@ class GeometryType(enum.Enum):
     MULTI_POLYGON = "MultiPolygon"
 
 
-# Nesting depth of the coordinates array: 0 is one position.
-_DEPTH = {
+COORDINATE_DEPTH = {
     GeometryType.POINT: 0,
     GeometryType.MULTI_POINT: 1,
     GeometryType.LINE_STRING: 1,
@@ -34,6 +43,7 @@ _DEPTH = {
     GeometryType.POLYGON: 2,
     GeometryType.MULTI_POLYGON: 3,
 }
+"""How deeply each geometry type nests its coordinates array: 0 is one position."""
 
 
 def _check_position(path: str, value: Any) -> None:
@@ -47,12 +57,28 @@ def _check_position(path: str, value: Any) -> None:
         raise FieldError(path, value, "a position with longitude in [-180, 180] and latitude in [-90, 90]")
 
 
+def _plain_position(item: Any) -> bool:
+    """Whether ``item`` is a valid (lon, lat) pair of floats, in one cheap test."""
+    return (
+        type(item) is tuple
+        and len(item) == 2
+        and type(item[0]) is float
+        and type(item[1]) is float
+        and -180.0 <= item[0] <= 180.0
+        and -90.0 <= item[1] <= 90.0
+    )
+
+
 def _check_positions(path: str, value: Any, depth: int) -> None:
     if depth == 0:
         _check_position(path, value)
         return
     if type(value) is not tuple:
         raise FieldError(path, value, f"a tuple nested {depth} deep around positions")
+    if not value:
+        raise FieldError(path, value, "a non-empty array (RFC 7946 has no empty parts)")
+    if depth == 1 and all(_plain_position(item) for item in value):
+        return  # the common case, checked in one pass; anything else is explained below
     for index, item in enumerate(value):
         _check_positions(f"{path}[{index}]", item, depth - 1)
 
@@ -89,11 +115,31 @@ class Geometry:
     positions in (longitude, latitude) order as RFC 7946 requires."""
 
     type: GeometryType = attrs.field(validator=r.member_of(GeometryType))
-    coordinates: tuple[Any, ...] = attrs.field()
+    coordinates: GeometryCoordinates = attrs.field()
 
     def __attrs_post_init__(self) -> None:
-        _check_positions("coordinates", self.coordinates, _DEPTH[self.type])
+        _check_positions("coordinates", self.coordinates, COORDINATE_DEPTH[self.type])
         _check_shape(self.type, self.coordinates)
+
+    @classmethod
+    def from_geo_interface(cls, value: Any) -> Geometry:
+        """A geometry from a GeoJSON geometry mapping or any object with a
+        ``__geo_interface__`` (shapely, geopandas, …): lists become tuples and integer
+        coordinates floats; anything not valid RFC 7946 raises :class:`FieldError`."""
+        mapping = getattr(value, "__geo_interface__", value)
+        if not isinstance(mapping, dict) or "type" not in mapping or "coordinates" not in mapping:
+            raise FieldError("", value, "a GeoJSON geometry with 'type' and 'coordinates'")
+        try:
+            kind = GeometryType(mapping["type"])
+        except ValueError:
+            names = ", ".join(member.value for member in GeometryType)
+            raise FieldError("type", mapping["type"], f"one of {names}") from None
+        return cls(type=kind, coordinates=_as_tuples(mapping["coordinates"]))
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        """The geometry as a GeoJSON mapping, as shapely, geopandas and folium read it."""
+        return {"type": self.type.value, "coordinates": self.coordinates}
 
     def positions(self) -> list[tuple[float, ...]]:
         """Every position of the geometry, in order."""
@@ -106,7 +152,7 @@ class Geometry:
                 for item in value:
                     walk(item, depth - 1)
 
-        walk(self.coordinates, _DEPTH[self.type])
+        walk(self.coordinates, COORDINATE_DEPTH[self.type])
         return out
 
     def bbox(self) -> tuple[float, float, float, float]:
@@ -115,6 +161,24 @@ class Geometry:
         lons = [p[0] for p in points]
         lats = [p[1] for p in points]
         return (min(lons), min(lats), max(lons), max(lats))
+
+
+def _as_tuples(value: Any) -> Any:
+    if not isinstance(value, list | tuple):
+        return value
+    if value and isinstance(value[0], list | tuple) and value[0] and not isinstance(value[0][0], list | tuple):
+        return tuple(_as_position(item) for item in value)  # a line or ring: positions in one pass
+    if value and not isinstance(value[0], list | tuple):
+        return _as_position(value)
+    return tuple(_as_tuples(item) for item in value)
+
+
+def _as_position(item: Any) -> Any:
+    if not isinstance(item, list | tuple):
+        return item  # not a position: the constructor explains why
+    if len(item) == 2 and type(item[0]) is float and type(item[1]) is float:
+        return (item[0], item[1])
+    return tuple(float(n) if type(n) is int else n for n in item)
 
 
 # --- predicates -------------------------------------------------------------------
@@ -136,6 +200,7 @@ def _in_polygon(lon: float, lat: float, rings: tuple[Any, ...]) -> bool:
 
 def contains_point(geometry: Geometry, lon: float, lat: float) -> bool:
     """Whether a polygonal geometry contains a point (even-odd rule; holes excluded)."""
+    coordinates: Any = geometry.coordinates  # nested by the type, checked at construction
     if geometry.type is GeometryType.POLYGON:
-        return _in_polygon(lon, lat, geometry.coordinates)
-    return any(_in_polygon(lon, lat, polygon) for polygon in geometry.coordinates)
+        return _in_polygon(lon, lat, coordinates)
+    return any(_in_polygon(lon, lat, polygon) for polygon in coordinates)

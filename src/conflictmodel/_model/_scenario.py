@@ -16,6 +16,7 @@ from ._dates import DayLike, PartialDate
 from ._errors import UnknownIdError
 from ._events import Event
 from ._frozenmap import FrozenMap
+from ._html import html_table
 from ._provenance import Source
 from ._territory import Territory
 from ._violations import Violation
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from conflictmodel._queries._compliance import AgreementViolations, InForce, Perpetrators
     from conflictmodel._queries._control_state import ControlChange, ControlPeriod, ControlState
     from conflictmodel._queries._engine import QueryEngine
-    from conflictmodel._queries._partition import Partition, Weight
+    from conflictmodel._queries._partition import Grouping, Partition, Weight
     from conflictmodel._rules._report import Report
 
 __all__ = ["COLLECTIONS", "Meta", "Record", "Scenario"]
@@ -60,13 +61,14 @@ def _records(kind: type[Any]) -> Any:
     return attrs.field(default=(), converter=_by_id, validator=r.tuple_of(kind))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Scenario:
     """One modelled world: its metadata and its records, each collection ordered by id.
 
     Immutable: make changes with :func:`attrs.evolve`, which builds a new scenario.
     Lookups and queries build their indexes once, on first use, and keep them (safe
-    because the scenario never changes).
+    because the scenario never changes). Its ``repr`` is one line (title, as-of day,
+    counts); in a notebook it shows as a table of the counts.
     """
 
     meta: Meta = attrs.field(validator=r.instance(Meta))
@@ -92,6 +94,20 @@ class Scenario:
 
     def __len__(self) -> int:
         return sum(len(getattr(self, name)) for name in COLLECTIONS)
+
+    def __repr__(self) -> str:
+        as_of = f" as of {self.meta.as_of}" if self.meta.as_of is not None else ""
+        counts = ", ".join(f"{len(getattr(self, name))} {name}" for name in COLLECTIONS if getattr(self, name))
+        total = len(self)
+        return f"<Scenario {self.meta.title!r}{as_of}: {total} record{'s' if total != 1 else ''}" + (
+            f" ({counts})>" if counts else ">"
+        )
+
+    def _repr_html_(self) -> str:
+        """The scenario as a notebook shows it: the records by collection."""
+        as_of = f" — as of {self.meta.as_of}" if self.meta.as_of is not None else ""
+        rows = [(name, len(getattr(self, name))) for name in COLLECTIONS]
+        return html_table(f"{self.meta.title}{as_of}", ("collection", "records"), rows, notes=[f"{len(self)} records"])
 
     def _ids(self) -> dict[str, Record]:
         index = self._index
@@ -218,18 +234,34 @@ class Scenario:
         return self._indexes().territories_in(territory)
 
     def partition(
-        self, day: DayLike, *, within: str, weight: Weight = "area", government: str | None = None
+        self,
+        day: DayLike,
+        *,
+        within: str | None = None,
+        weight: Weight = "area",
+        by: Grouping = "controllers",
+        government: str | None = None,
     ) -> Partition:
-        """How ``within`` is divided between controllers on ``day``, weighed by ``area``
-        (``area_km2``), ``population`` or ``count`` (one per piece): shares per
-        controller, the effective number of controllers and the recognised government's
-        share (``government``, or inferred: the one actor of kind ``government`` whose
-        ``country`` is the ``iso3`` external id of the country at or above ``within``).
-        See :class:`~conflictmodel.Partition` and ``docs/queries.md``.
+        """How ``within`` is divided on ``day``, weighed by ``area`` (``area_km2``),
+        ``population`` or ``count`` (one per piece), with the shares grouped ``by`` the
+        set of ``controllers`` holding a piece (joint control its own bloc), by
+        ``actor`` (joint pieces split equally), or by ``camp`` (the camps of that day
+        within the territory, :meth:`camps`). A partial control record's stated
+        :class:`~conflictmodel.Portion` of a piece goes to its controllers (by the area
+        of the portion's geometry when weighing by area and it has one); only what no
+        record accounts for is ``undetermined``. Also the effective number of groups and
+        the recognised government's share (``government``, or inferred: the one actor
+        of kind ``government`` whose ``country`` is the ``iso3`` external id of the
+        country at or above ``within``). See :class:`~conflictmodel.Partition` and
+        ``docs/queries.md``.
 
-        Cost: O(k log n) for k territories inside ``within``.
+        ``within`` defaults to the scenario's only territory of kind ``country``; with
+        none or several, :class:`~conflictmodel.AmbiguousTerritoryError` lists them.
+
+        Cost: O(t log n) for t territories inside ``within``; ``by="camp"`` adds the
+        cost of :meth:`camps` for ``within``.
         """
-        return self._indexes().partition(day, within=within, weight=weight, government=government)
+        return self._indexes().partition(day, within=within, weight=weight, by=by, government=government)
 
     def allies_of(self, actor: str, day: DayLike, *, kinds: Iterable[AllianceKind] | None = None) -> tuple[Tie, ...]:
         """The actors allied with ``actor`` on ``day`` through alliances (of the given
@@ -264,42 +296,55 @@ class Scenario:
         self,
         day: DayLike,
         *,
+        within: str | None = None,
         reading: Reading = "certainly",
         include_alleged: bool = False,
         alliance_kinds: Iterable[AllianceKind] | None = None,
     ) -> tuple[Camp, ...]:
-        """The blocs of aligned actors on ``day``, largest first.
+        """The camps of the war being fought on ``day``, largest first.
 
-        Every actor in a hostility, alliance or support of the day is in some camp, and
-        so is every actor above it in the hierarchy. Joins happen in a fixed order: an
-        actor with its parent (a force with its state), then alliances (of
-        ``alliance_kinds``; by default every kind but the guarantor format) by id,
-        members pairwise in listed order, then supports (established ones, unless
-        ``include_alleged``) by id, each holding on the day by the chosen ``reading``. A
-        join that would put two actors hostile to each other that day into one camp is
-        refused and reported as a bridge. See :class:`~conflictmodel.Camp` and
-        ``docs/queries.md``.
+        Actors are joined by ties taken in ranks (:data:`~conflictmodel.TIE_RANKS`),
+        those that bear most directly on the fighting first: a unit and its parent;
+        joint control of territory; the same side of a hostility (a war first); support
+        with troops or air support, then with weapons and other military means; a
+        coalition; other support (political, funding, ...); then any other alliance (a
+        defence pact). Alliances count when of ``alliance_kinds`` (by default every kind
+        but the guarantor format), supports when established (or alleged too, with
+        ``include_alleged``), each record when it holds on the day by ``reading``. The
+        ties of one rank join at once; where they would put actors hostile to each other
+        that day into one camp, none of them joins that group and they are reported as
+        bridges. The answer depends on the records' kinds, never on their ids or order.
 
-        Cost: O((a + s + h) log n) for the alliances, supports and hostilities of the day.
+        With ``within``, only the actors holding, contesting or besieging territory in
+        it, or taking part in events there, that day, the actors backing them, and the
+        actors above either in the hierarchy take part. See
+        :class:`~conflictmodel.Camp` and ``docs/queries.md``.
+
+        Cost: O(r log r) for the r records and actor slots (hostility sides, alliance
+        members, controllers) holding on the day, plus the size of the answer; with
+        ``within``, plus O(t log n) for the t territories inside it.
         """
         return self._indexes().camps(
-            day, reading=reading, include_alleged=include_alleged, alliance_kinds=alliance_kinds
+            day, within=within, reading=reading, include_alleged=include_alleged, alliance_kinds=alliance_kinds
         )
 
     def agreements_in_force(self, day: DayLike, *, covering: str | None = None) -> tuple[InForce, ...]:
         """The agreements in force on ``day`` (by their ``in_force`` period), optionally
-        only those covering territory ``covering`` (listed in ``covers``, or inside a
-        listed territory through children and zone components); one
-        :class:`~conflictmodel.InForce` each, by id.
+        only those covering territory ``covering``: listed in ``covers``, inside a listed
+        territory (a parent or a zone up the chain), or a zone every component of which
+        they cover; one :class:`~conflictmodel.InForce` each, by id, with the listed
+        territories through which they cover it. See ``docs/queries.md``.
 
-        Cost: O(L log n + k), plus the territories containing ``covering``.
+        Cost: O(L log n + k), plus the territories containing ``covering`` and its
+        components.
         """
         return self._indexes().agreements_in_force(day, covering)
 
     def actors_of(self, agreement: str, day: DayLike, *, role: Role | None = None) -> tuple[Tie, ...]:
         """The actors holding a role (``role``, or any) in ``agreement`` on ``day``: none
-        unless the agreement may be in force then, and only actors that may be active
-        then. One :class:`~conflictmodel.Tie` each, by id. Cost: O(r) for r roles.
+        unless the agreement may be in force then or, for a round of talks, may be
+        sitting (its ``met`` period), and only actors that may be active then. One
+        :class:`~conflictmodel.Tie` each, by id. Cost: O(r) for r roles.
         """
         return self._indexes().actors_of(agreement, day, role)
 
@@ -308,9 +353,10 @@ class Scenario:
         :class:`~conflictmodel.Violation` records naming it, and candidates derived from
         events: hostile events (battle, air strike, shelling, remote violence, attack on
         civilians, explosion) located inside its coverage while it may be in force, by
-        perpetrators (side A and associated actors; both sides of a battle) that are, or
-        belong to, its parties, signatories or guarantors (``by="bound"``), or by anyone
-        (``by="anyone"``). Each :class:`~conflictmodel.CandidateViolation` also names the
+        perpetrators (side A and associated actors; both sides of a battle) that the
+        agreement binds (``by="bound"``: its parties, signatories and guarantors, the
+        actors under them, and for a government the state it acts for and that state's
+        forces), or by anyone (``by="anyone"``). Each :class:`~conflictmodel.CandidateViolation` also names the
         guarantors backing the perpetrators' side at the time.
 
         Named ``violations_of`` because ``violations`` is the collection of stored

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 import attrs
 
@@ -60,3 +61,27 @@ class Territory:
     external_ids: FrozenMap[str] = attrs.field(default=r.EMPTY_MAP, converter=r.to_frozen_map, validator=r.text_map())
     sources: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        """The territory as a GeoJSON Feature (``geometry`` is ``None`` when it has none):
+        its id, and as properties its name, kind, parent and whichever of components,
+        area, population, names and external ids it has. Shapely, geopandas
+        (``GeoDataFrame.from_features``) and folium read it directly."""
+        properties: dict[str, Any] = {"name": self.name, "kind": self.kind.value, "parent": self.parent}
+        if self.components:
+            properties["components"] = sorted(self.components)
+        if self.area_km2 is not None:
+            properties["area_km2"] = self.area_km2
+        if self.population is not None:
+            properties["population"] = self.population
+        if self.names:
+            properties["names"] = dict(self.names)
+        if self.external_ids:
+            properties["external_ids"] = dict(self.external_ids)
+        return {
+            "type": "Feature",
+            "id": self.id,
+            "geometry": None if self.geometry is None else self.geometry.__geo_interface__,
+            "properties": properties,
+        }

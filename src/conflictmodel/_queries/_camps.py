@@ -1,21 +1,25 @@
 """Alignment on a day: allies, supporters, clients and enemies of an actor, and the camps
-of aligned actors.
+of the war being fought.
 
 A relation holds on a day when its period (and, for alliances, both the alliance's and
 the membership's period) contains the day: *certainly* or *possibly*, in the readings of
 :mod:`conflictmodel._model._dates`. Periods left out (``None``) are open on both sides.
+
+Camps join actors by ties taken in ranks, the ties that bear most directly on the
+fighting first (:data:`TIE_RANKS`); each rank's ties join at once, so the answer depends
+on the records' kinds and never on their ids or order; hostility refuses a join.
 """
 
 from __future__ import annotations
 
-import itertools
+import enum
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 import attrs
 
-from conflictmodel._model._alignment import AllianceKind, SupportKind
+from conflictmodel._model._alignment import AllianceKind, Intensity, SupportKind
 from conflictmodel._model._dates import DayLike
 from conflictmodel._model._errors import UnknownIdError
 from conflictmodel._model._intervals import Span, span_of
@@ -23,13 +27,18 @@ from conflictmodel._model._intervals import Span, span_of
 from ._control import day_ordinal
 
 if TYPE_CHECKING:
+    from conflictmodel._model._alignment import Alliance, Hostility, Support
+    from conflictmodel._model._control import Control
+
     from ._index import Indexes
 
 __all__ = [
     "CAMP_ALLIANCE_KINDS",
+    "TIE_RANKS",
     "Camp",
     "Reading",
     "Tie",
+    "TieRank",
     "allies_of",
     "camps",
     "clients_of",
@@ -62,14 +71,51 @@ class Tie:
     kinds: frozenset[SupportKind] = frozenset()
 
 
+class TieRank(enum.Enum):
+    """How directly a tie between two actors bears on the fighting of the day, strongest
+    first (see :data:`TIE_RANKS` and ``docs/queries.md``)."""
+
+    HIERARCHY = "hierarchy"
+    JOINT_CONTROL = "joint_control"
+    CO_BELLIGERENCE_WAR = "co_belligerence_war"
+    CO_BELLIGERENCE = "co_belligerence"
+    COMBAT_SUPPORT = "combat_support"
+    ARMS_SUPPORT = "arms_support"
+    COALITION = "coalition"
+    OTHER_SUPPORT = "other_support"
+    ALLIANCE = "alliance"
+
+
+TIE_RANKS = tuple(TieRank)
+"""The ranks in the order camps take them:
+
+1. ``hierarchy``: a unit and its parent (a force and its state);
+2. ``joint_control``: the controllers of one record of joint control;
+3. ``co_belligerence_war``: actors on the same side of a hostility of intensity ``war``;
+4. ``co_belligerence``: actors on the same side of any other hostility;
+5. ``combat_support``: support with troops or air support;
+6. ``arms_support``: support with weapons, materiel, training, intelligence or logistics;
+7. ``coalition``: members of an alliance of kind ``coalition``;
+8. ``other_support``: support of any other kind only (funding, political, access, ...);
+9. ``alliance``: members of an alliance of any other kind (a defence pact, a bloc).
+"""
+
+_COMBAT = frozenset({SupportKind.TROOPS, SupportKind.AIR_SUPPORT})
+_ARMS = frozenset(
+    {SupportKind.WEAPONS, SupportKind.MATERIEL, SupportKind.TRAINING, SupportKind.INTELLIGENCE, SupportKind.LOGISTICS}
+)
+
+
 @attrs.frozen(kw_only=True)
 class Camp:
     """A bloc of aligned actors on a day.
 
-    ``members`` are sorted actor ids; ``ties`` the alliances and supports that hold the
-    camp together; ``bridges`` the alliances and supports that link a member to a camp
-    it is hostile to and were therefore not followed; ``enemies`` the actors outside
-    the camp that a member is hostile to that day.
+    ``members`` are sorted actor ids; ``ties`` the ids of the records that hold the camp
+    together (alliances, supports, hostilities whose side its members share, joint
+    control records, and a member's own id for its tie to its parent); ``bridges`` the
+    ids of records whose ties were not followed because, with the other ties of their
+    rank, they would have put actors hostile to each other into one camp; ``enemies``
+    the actors outside the camp that a member is hostile to that day.
     """
 
     members: tuple[str, ...]
@@ -185,23 +231,36 @@ def enemies_of(ix: Indexes, actor: str, day: DayLike) -> tuple[Tie, ...]:
     return found.ties()
 
 
-class _Camps:
-    """Union-find over actors where a merge is refused when it would put actors hostile
-    to each other into one camp."""
+Edge = tuple[str, str, str, int]
+"""Two actors a tie joins, the id of the record it comes from, and the number of the
+group of actors the record ties together (a hostility ties each of its two sides)."""
+Side = tuple[int, int]
+"""A side of one of the day's hostilities: its index, and 0 for side A, 1 for side B, or 2
+for an actor listed on both sides (hostile to everyone else in it)."""
+_OPPOSITE = ((1, 2), (0, 2), (0, 1, 2))
 
-    def __init__(self, hostile: dict[str, set[str]]) -> None:
-        self.hostile = hostile
-        self.root: dict[str, str] = {}
-        self.members: dict[str, set[str]] = {}
-        self.enemies: dict[str, set[str]] = {}
+
+K = TypeVar("K")
+
+
+def _move(table: dict[str, set[K]], source: str, target: str) -> None:
+    """Move the set of ``source`` into that of ``target`` (made only when needed)."""
+    moved = table.pop(source, None)
+    if moved:
+        table.setdefault(target, set()).update(moved)
+
+
+class _Forest:
+    """Union-find over actors. Each camp keeps its members, the hostility sides they
+    stand on, and the records of its ties and bridges; merges go small into large, so
+    every actor and side moves O(log n) times."""
+
+    def __init__(self, actors: Iterable[str], sides: dict[str, set[Side]]) -> None:
+        self.root: dict[str, str] = {actor: actor for actor in actors}
+        self.members: dict[str, list[str]] = {actor: [actor] for actor in self.root}
+        self.sides: dict[str, set[Side]] = {actor: set(found) for actor, found in sides.items() if actor in self.root}
         self.ties: dict[str, set[str]] = defaultdict(set)
         self.bridges: dict[str, set[str]] = defaultdict(set)
-
-    def add(self, actor: str) -> None:
-        if actor not in self.root:
-            self.root[actor] = actor
-            self.members[actor] = {actor}
-            self.enemies[actor] = set(self.hostile.get(actor, ()))
 
     def find(self, actor: str) -> str:
         root = actor
@@ -211,101 +270,262 @@ class _Camps:
             self.root[actor], actor = root, self.root[actor]
         return root
 
-    def join(self, a: str, b: str, record: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            self.ties[ra].add(record)
-            return
-        small, large = (ra, rb) if len(self.members[ra]) <= len(self.members[rb]) else (rb, ra)
-        if not self.enemies[large].isdisjoint(self.members[small]):
-            self.bridges[ra].add(record)
-            self.bridges[rb].add(record)
-            return
-        self.root[small] = large
-        self.members[large] |= self.members.pop(small)
-        self.enemies[large] |= self.enemies.pop(small)
-        self.ties[large] |= self.ties.pop(small, set()) | {record}
-        self.bridges[large] |= self.bridges.pop(small, set())
+    def _size(self, root: str) -> int:
+        return len(self.members[root]) + len(self.sides.get(root, ()))
 
-    def result(self) -> tuple[Camp, ...]:
+    def _hostile(self, roots: list[str]) -> bool:
+        """Whether the union of these camps would hold both sides of a hostility. Each
+        camp alone never does, so only the sides of the smaller camps are looked at."""
+        large = max(roots, key=self._size)
+        big = self.sides.get(large, set())
+        seen: set[Side] = set()
+        for root in roots:
+            if root == large:
+                continue
+            for index, side in self.sides.get(root, ()):
+                for other in _OPPOSITE[side]:
+                    if (index, other) in big or (index, other) in seen:
+                        return True
+                seen.add((index, side))
+        return False
+
+    def _merge(self, roots: list[str], records: set[str]) -> None:
+        large = max(roots, key=self._size)
+        members = self.members[large]
+        for root in roots:
+            if root == large:
+                continue
+            self.root[root] = large
+            members.extend(self.members.pop(root))
+            _move(self.sides, root, large)
+            _move(self.ties, root, large)
+            _move(self.bridges, root, large)
+        self.ties[large] |= records
+
+    def _groups(self, edges: list[Edge]) -> list[tuple[list[str], list[Edge]]]:
+        """The groups of camps that one rank's ties connect, each with the ties between
+        its camps (by their roots). A record whose group of actors lies inside one camp
+        already is added to that camp's ties."""
+        links: dict[str, str] = {}
+
+        def top(root: str) -> str:
+            found = root
+            while links.get(found, found) != found:
+                found = links[found]
+            while links.get(root, root) != found:
+                links[root], root = found, links[root]
+            return found
+
+        ends = [(self.find(a), self.find(b), record, group) for a, b, record, group in edges]
+        across = {group for ra, rb, _, group in ends if ra != rb}
+        groups: dict[str, tuple[set[str], list[Edge]]] = {}
+        for ra, rb, record, group in ends:
+            if group not in across:
+                self.ties[ra].add(record)
+            elif ra != rb:
+                ta, tb = top(ra), top(rb)
+                if ta != tb:
+                    links[ta] = tb
+        for edge in ends:
+            if edge[0] != edge[1]:
+                roots, ties = groups.setdefault(top(edge[0]), (set(), []))
+                roots.update(edge[:2])
+                ties.append(edge)
+        return [(list(roots), ties) for roots, ties in groups.values()]
+
+    def take(self, edges: list[Edge]) -> None:
+        """Join by one rank's ties at once: each group of camps these ties connect
+        becomes one camp, unless it would hold actors hostile to each other; then none
+        of the group's ties of this rank is followed, and each is a bridge."""
+        for roots, ties in self._groups(edges):
+            if self._hostile(roots):
+                for ra, rb, record, _ in ties:
+                    self.bridges[ra].add(record)
+                    self.bridges[rb].add(record)
+            else:
+                self._merge(roots, {record for _, _, record, _ in ties})
+
+    def result(self, hostilities: list[Hostility], keep: Callable[[str], bool]) -> tuple[Camp, ...]:
         found = []
         for root, members in self.members.items():
+            inside = set(members)
+            enemies: set[str] = set()
+            for index, side in self.sides.get(root, ()):
+                hostility = hostilities[index]
+                if side != 1:
+                    enemies.update(a for a in hostility.side_b if keep(a))
+                if side != 0:
+                    enemies.update(a for a in hostility.side_a if keep(a))
             found.append(
                 Camp(
-                    members=tuple(sorted(members)),
+                    members=tuple(sorted(inside)),
                     ties=tuple(sorted(self.ties.get(root, ()))),
                     bridges=tuple(sorted(self.bridges.get(root, ()))),
-                    enemies=tuple(sorted(self.enemies[root] - members)),
+                    enemies=tuple(sorted(enemies - inside)),
                 )
             )
         return tuple(sorted(found, key=lambda camp: (-len(camp.members), camp.members)))
 
 
-def _hostilities(ix: Indexes, ordinal: int, holds: Callable[[Span, int], bool]) -> dict[str, set[str]]:
-    """Each actor in a hostility that holds on the day, with the actors it is hostile to."""
-    hostile: dict[str, set[str]] = defaultdict(set)
-    for hostility, span in ix.alignment.hostilities.stab(ordinal):
-        if holds(span, ordinal):
-            for a in hostility.side_a:
-                hostile[a].update(b for b in hostility.side_b if b != a)
-            for b in hostility.side_b:
-                hostile[b].update(a for a in hostility.side_a if a != b)
-    return hostile
+class _Ties:
+    """The ties of the day by rank, each group of actors a record ties together
+    numbered once."""
+
+    def __init__(self) -> None:
+        self.ranks: dict[TieRank, list[Edge]] = defaultdict(list)
+        self.groups = 0
+
+    def chain(self, rank: TieRank, actors: Iterable[str], record: str) -> None:
+        """Ties that connect every one of ``actors`` (distinct, sorted): a chain, not
+        every pair, so a record with m actors costs m - 1 ties. Within a rank only
+        connectivity counts, so a chain joins exactly what every pair would."""
+        ordered = sorted(set(actors))
+        found = self.ranks[rank]
+        self.groups += 1
+        for i in range(1, len(ordered)):
+            found.append((ordered[i - 1], ordered[i], record, self.groups))
 
 
-def _ties(
-    ix: Indexes, ordinal: int, holds: Callable[[Span, int], bool], kinds: frozenset[AllianceKind], include_alleged: bool
-) -> list[tuple[str, str, str]]:
-    """The pairs to join, in order: alliances by id (members pairwise in listed order),
-    then supports by id; each pair with the id of its record."""
-    alignment = ix.alignment
-    active: dict[str, set[int]] = defaultdict(set)  # alliance id -> ids of its memberships that hold
-    alliances = {}
-    for alliance, membership, own, span in alignment.memberships.stab(ordinal):
-        if alliance.kind in kinds and holds(own, ordinal) and holds(span, ordinal):
-            active[alliance.id].add(id(membership))
-            alliances[alliance.id] = alliance
-    ties: list[tuple[str, str, str]] = []
-    for alliance_id in sorted(active):
-        listed = alliances[alliance_id].members
-        members = list(dict.fromkeys(m.actor for m in listed if id(m) in active[alliance_id]))
-        ties.extend((a, b, alliance_id) for i, a in enumerate(members) for b in members[i + 1 :])
-    supports = sorted(
-        (support for support, span in alignment.supports.stab(ordinal) if holds(span, ordinal)),
-        key=lambda support: support.id,
-    )
-    ties.extend(
-        (support.supporter, support.recipient, support.id)
-        for support in supports
-        if (include_alleged or not support.alleged) and support.supporter != support.recipient
-    )
-    return ties
+def _support_rank(kinds: frozenset[SupportKind]) -> TieRank:
+    if not _COMBAT.isdisjoint(kinds):
+        return TieRank.COMBAT_SUPPORT
+    if not _ARMS.isdisjoint(kinds):
+        return TieRank.ARMS_SUPPORT
+    return TieRank.OTHER_SUPPORT
+
+
+class _Day:
+    """The records holding on one day (by one reading), read once."""
+
+    def __init__(self, ix: Indexes, ordinal: int, holds: Callable[[Span, int], bool]) -> None:
+        self.ix, self.ordinal, self.holds = ix, ordinal, holds
+
+    def hostilities(self) -> list[Hostility]:
+        return [h for h, span in self.ix.alignment.hostilities.stab(self.ordinal) if self.holds(span, self.ordinal)]
+
+    def supports(self, include_alleged: bool) -> Iterator[Support]:
+        for support, span in self.ix.alignment.supports.stab(self.ordinal):
+            if self.holds(span, self.ordinal) and (include_alleged or not support.alleged):
+                yield support
+
+    def joint_controls(self) -> Iterator[Control]:
+        for control, span in self.ix.controls.joint.stab(self.ordinal):
+            if self.holds(span, self.ordinal):
+                yield control
+
+    def alliances(self, kinds: frozenset[AllianceKind]) -> Iterator[tuple[Alliance, list[str]]]:
+        """Each alliance of ``kinds`` holding on the day, with the members whose
+        membership holds too."""
+        active: dict[str, tuple[Alliance, list[str]]] = {}
+        for alliance, membership, own, span in self.ix.alignment.memberships.stab(self.ordinal):
+            if alliance.kind in kinds and self.holds(own, self.ordinal) and self.holds(span, self.ordinal):
+                active.setdefault(alliance.id, (alliance, []))[1].append(membership.actor)
+        yield from active.values()
+
+    def active_in(self, territory: str, include_alleged: bool) -> set[str]:
+        """The actors holding, contesting or besieging territory in ``territory`` (itself
+        or any territory inside it), or taking part in an event located there, on the
+        day, with every actor in their hierarchies (a state, its government and its
+        forces); and the actors supporting any of these that day."""
+        ix, ordinal, holds = self.ix, self.ordinal, self.holds
+        active: set[str] = set()
+        for place in (territory, *ix.tree.below(territory)):
+            controls = ix.controls.by_territory.get(place)
+            for span, control in [] if controls is None else controls.index.stab(ordinal):
+                if holds(span, ordinal):
+                    active.update(control.controllers)
+                    active.update(control.opponents)
+            events = ix.events.by_location.get(place)
+            for event, span in [] if events is None else events.stab(ordinal):
+                if holds(span, ordinal):
+                    active.update(entry.actor for entry in event.actors)
+        actors = ix.actors
+        active = {member for actor in active for member in actors.tree_of(actor)}
+        backers: set[str] = set()
+        supports_to = ix.alignment.supports_to
+        for actor in active:
+            index = supports_to.get(actor)
+            for support, span in [] if index is None else index.stab(ordinal):
+                if holds(span, ordinal) and (include_alleged or not support.alleged):
+                    backers.add(support.supporter)
+        return active | backers
+
+
+def _ties_by_rank(
+    day: _Day,
+    hostilities: list[Hostility],
+    kinds: frozenset[AllianceKind],
+    include_alleged: bool,
+    keep: Callable[[str], bool],
+) -> tuple[_Ties, dict[str, set[Side]]]:
+    """Every tie of the day by rank (but the hierarchy's), and the hostility sides each
+    actor stands on (an actor listed on both sides of one hostility is hostile to all the
+    others in it and fights beside none of them)."""
+    ties = _Ties()
+    sides: dict[str, set[Side]] = defaultdict(set)
+    for index, hostility in enumerate(hostilities):
+        a = {actor for actor in hostility.side_a if keep(actor)}
+        b = {actor for actor in hostility.side_b if keep(actor)}
+        both = a & b
+        a, b = a - both, b - both
+        for side, actors in enumerate((a, b, both)):
+            for actor in actors:
+                sides[actor].add((index, side))
+        rank = TieRank.CO_BELLIGERENCE_WAR if hostility.intensity is Intensity.WAR else TieRank.CO_BELLIGERENCE
+        ties.chain(rank, a, hostility.id)
+        ties.chain(rank, b, hostility.id)
+    for control in day.joint_controls():
+        ties.chain(TieRank.JOINT_CONTROL, filter(keep, control.controllers), control.id)
+    for support in day.supports(include_alleged):
+        if support.supporter != support.recipient and keep(support.supporter) and keep(support.recipient):
+            ties.chain(_support_rank(support.kinds), (support.supporter, support.recipient), support.id)
+    for alliance, members in day.alliances(kinds):
+        rank = TieRank.COALITION if alliance.kind is AllianceKind.COALITION else TieRank.ALLIANCE
+        ties.chain(rank, filter(keep, members), alliance.id)
+    return ties, sides
 
 
 def camps(
     ix: Indexes,
     day: DayLike,
     *,
+    within: str | None = None,
     reading: Reading = "certainly",
     include_alleged: bool = False,
     alliance_kinds: Iterable[AllianceKind] | None = None,
 ) -> tuple[Camp, ...]:
-    """The camps of aligned actors on ``day``; see :meth:`Scenario.camps`."""
+    """The camps of the war being fought on ``day``; see :meth:`Scenario.camps`."""
     if reading not in ("certainly", "possibly"):
         raise ValueError(f"reading must be 'certainly' or 'possibly', not {reading!r}")
+    if within is not None and within not in ix.tree.by_id:
+        raise UnknownIdError(within)
     ordinal = day_ordinal(day)
     holds = _certain if reading == "certainly" else _possible
     kinds = CAMP_ALLIANCE_KINDS if alliance_kinds is None else frozenset(alliance_kinds)
-    hostile = _hostilities(ix, ordinal, holds)
-    ties = _ties(ix, ordinal, holds, kinds, include_alleged)
-    players = {*hostile, *(a for a, _, _ in ties), *(b for _, b, _ in ties)}
-    hierarchy: list[tuple[str, str, str]] = []
+    today = _Day(ix, ordinal, holds)
+    lineage = ix.actors.lineage
+    kept: set[str] = set()
+    if within is None:
+        keep: Callable[[str], bool] = lambda _actor: True  # noqa: E731 - the trivial filter
+    else:
+        kept = {above for actor in today.active_in(within, include_alleged) for above in lineage(actor)}
+        keep = kept.__contains__
+    hostilities = today.hostilities()
+    ties, sides = _ties_by_rank(today, hostilities, kinds, include_alleged, keep)
+    players = set(sides) if within is None else set(kept)
+    for edges in ties.ranks.values():
+        players.update(edge[0] for edge in edges)
+        players.update(edge[1] for edge in edges)
     for actor in sorted(players):
-        lineage = ix.actors.lineage(actor)
-        hierarchy.extend((child, parent, child) for child, parent in itertools.pairwise(lineage))
-    forest = _Camps(hostile)
-    for actor in sorted({*players, *(parent for _, parent, _ in hierarchy)}):
-        forest.add(actor)
-    for a, b, record in [*hierarchy, *ties]:
-        forest.join(a, b, record)
-    return forest.result()
+        chain = lineage(actor)
+        for i in range(1, len(chain)):
+            if chain[i] in players:
+                break
+            players.add(chain[i])
+    for actor in sorted(players):
+        parent = lineage(actor)[1:2]
+        ties.chain(TieRank.HIERARCHY, (actor, *parent), actor)
+    forest = _Forest(sorted(players), sides)
+    for rank in TIE_RANKS:
+        forest.take(ties.ranks.get(rank, []))
+    return forest.result(hostilities, keep)

@@ -2,8 +2,9 @@
 hostile events inside their coverage may breach them.
 
 An agreement is in force on the days of its ``in_force`` period (an agreement without
-one is in force on no day). It covers the territories it lists, every territory inside
-them (children, zone components, and theirs), and nothing else.
+one is in force on no day); a round of talks sits on the days of its ``met`` period. It
+covers the territories it lists, every territory inside them (children, zone
+components, and theirs), and a zone all of whose components it covers.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from conflictmodel._model._actors import ActorKind
 from conflictmodel._model._agreements import Agreement, Role
 from conflictmodel._model._dates import DayLike
 from conflictmodel._model._errors import UnknownIdError
@@ -36,6 +38,7 @@ __all__ = [
     "Perpetrators",
     "actors_of",
     "agreements_in_force",
+    "bound_by",
     "violations_of",
 ]
 
@@ -58,7 +61,7 @@ _PERPETRATOR_ROLES = frozenset({EventRole.SIDE_A, EventRole.ASSOCIATED})
 
 Perpetrators = Literal["bound", "anyone"]
 """Whose hostile events :func:`violations_of` derives candidates from: perpetrators
-bound by the agreement (as parties, signatories or guarantors, or under one), or anyone."""
+bound by the agreement (see :func:`bound_by`), or anyone."""
 
 
 @attrs.frozen(kw_only=True)
@@ -79,8 +82,9 @@ class CandidateViolation:
 
     ``territory`` is the event's location; ``actors`` the event's perpetrators (those
     bound by the agreement when only those are asked for), in the event's order;
-    ``accountable`` the agreement's parties, signatories and guarantors that the
-    perpetrators are or belong to; ``guarantors`` the agreement's guarantors that may
+    ``accountable`` the agreement's parties, signatories and guarantors through which
+    the perpetrators are bound (themselves, an actor above them, or the government of
+    the state above them); ``guarantors`` the agreement's guarantors that may
     have been backing the perpetrators' side (an actor in the same hierarchy) at the
     time; ``certain`` whether the event certainly falls inside the in-force period;
     ``recorded`` the ids of stored :class:`~conflictmodel.Violation` records that cite
@@ -113,6 +117,34 @@ def _agreement(ix: Indexes, agreement: str) -> Agreement:
     return found
 
 
+def _covering(ix: Indexes, territory: str) -> dict[str, set[str]]:
+    """The agreements covering ``territory``, each with the listed territories through
+    which it does: listed itself or a territory containing it (a parent or a zone, up
+    the chain); or, for a territory made of components (a zone), covered through every
+    one of its components by the same rule. A cycle of components is cut."""
+    tree, by_covered = ix.tree, ix.agreements.covering
+    memo: dict[str, dict[str, set[str]]] = {}
+
+    def cover(place: str, path: frozenset[str]) -> dict[str, set[str]]:
+        found = memo.get(place)
+        if found is not None:
+            return found
+        found = defaultdict(set)
+        for container in tree.above(place):
+            for agreement in by_covered.get(container, ()):
+                found[agreement.id].add(container)
+        components = [c for c in sorted(tree.by_id[place].components) if c in tree.by_id and c not in path]
+        if components:
+            parts = [cover(c, path | {c}) for c in components]
+            for gid in set(parts[0]).intersection(*parts[1:]):
+                for part in parts:
+                    found[gid] |= part[gid]
+        memo[place] = found
+        return found
+
+    return cover(territory, frozenset({territory}))
+
+
 def agreements_in_force(ix: Indexes, day: DayLike, covering: str | None = None) -> tuple[InForce, ...]:
     """Agreements in force on ``day``; see :meth:`Scenario.agreements_in_force`."""
     ordinal = day_ordinal(day)
@@ -122,11 +154,7 @@ def agreements_in_force(ix: Indexes, day: DayLike, covering: str | None = None) 
         return tuple(sorted(found, key=lambda item: item.agreement))
     if covering not in ix.tree.by_id:
         raise UnknownIdError(covering)
-    via: dict[str, set[str]] = defaultdict(set)
-    by_covered = ix.agreements.covering
-    for container in ix.tree.above(covering):
-        for agreement in by_covered.get(container, ()):
-            via[agreement.id].add(container)
+    via = _covering(ix, covering)
     found = [
         InForce(agreement=a.id, certain=span[1] <= ordinal <= span[2], via=tuple(sorted(via[a.id])))
         for a, span in entries
@@ -135,16 +163,27 @@ def agreements_in_force(ix: Indexes, day: DayLike, covering: str | None = None) 
     return tuple(sorted(found, key=lambda item: item.agreement))
 
 
+def _sitting(record: Agreement, ordinal: int) -> bool | None:
+    """Whether the agreement certainly (``True``) or only possibly (``False``) is in force
+    or sits on a day; ``None`` when neither."""
+    found = None
+    for period in (record.in_force, record.met):
+        if period is not None:
+            earliest, first, last, latest = span_of(period)
+            if first <= ordinal <= last:
+                return True
+            if earliest <= ordinal <= latest:
+                found = False
+    return found
+
+
 def actors_of(ix: Indexes, agreement: str, day: DayLike, role: Role | None = None) -> tuple[Tie, ...]:
     """Actors holding roles in ``agreement`` on ``day``; see :meth:`Scenario.actors_of`."""
     record = _agreement(ix, agreement)
     ordinal = day_ordinal(day)
-    if record.in_force is None:
+    on = _sitting(record, ordinal)
+    if on is None:
         return ()
-    earliest, first, last, latest = span_of(record.in_force)
-    if not earliest <= ordinal <= latest:
-        return ()
-    in_force_certain = first <= ordinal <= last
     actors = ix.actors.by_id
     ties = []
     for entry in record.actors:
@@ -153,7 +192,7 @@ def actors_of(ix: Indexes, agreement: str, day: DayLike, role: Role | None = Non
         actor = actors.get(entry.actor)
         active: Span = span_of(None if actor is None else actor.active)
         if active[0] <= ordinal <= active[3]:
-            certain = in_force_certain and active[1] <= ordinal <= active[2]
+            certain = on and active[1] <= ordinal <= active[2]
             ties.append(Tie(actor=entry.actor, certain=certain, via=(record.id,)))
     return tuple(sorted(ties, key=lambda tie: tie.actor))
 
@@ -177,6 +216,24 @@ def _backers(ix: Indexes, perpetrators: list[str], guarantors: frozenset[str], s
     return found
 
 
+def bound_by(ix: Indexes, record: Agreement) -> dict[str, set[str]]:
+    """The actors whose hierarchies an agreement binds, each with the actors holding an
+    accountable role (party, signatory, guarantor) through which it is bound: each such
+    actor binds itself and everything under it; a government also binds the state it
+    belongs to, and so that state's forces (an army under the state its government
+    signed for)."""
+    actors = ix.actors.by_id
+    found: dict[str, set[str]] = defaultdict(set)
+    for entry in record.actors:
+        if ACCOUNTABLE_ROLES.isdisjoint(entry.roles):
+            continue
+        found[entry.actor].add(entry.actor)
+        actor = actors.get(entry.actor)
+        if actor is not None and actor.kind is ActorKind.GOVERNMENT and actor.parent is not None:
+            found[actor.parent].add(entry.actor)
+    return found
+
+
 def _candidates(
     ix: Indexes, record: Agreement, citing: dict[str, list[str]], *, by: Perpetrators
 ) -> list[CandidateViolation]:
@@ -184,7 +241,7 @@ def _candidates(
     if record.in_force is None:
         return []
     earliest, first, last, latest = span_of(record.in_force)
-    bound = {entry.actor for entry in record.actors if not ACCOUNTABLE_ROLES.isdisjoint(entry.roles)}
+    answers_to = bound_by(ix, record)
     guarantors = frozenset(record.actors_with(Role.GUARANTOR))
     tree, events, lineage = ix.tree, ix.events.by_location, ix.actors.lineage
     covered: set[str] = set()
@@ -201,7 +258,7 @@ def _candidates(
             actors, accountable = [], set()
             perpetrators = _perpetrators(event.kind, ((e.actor, e.role) for e in event.actors))
             for actor in perpetrators:
-                answers = bound.intersection(lineage(actor))
+                answers = {held for above in lineage(actor) for held in answers_to.get(above, ())}
                 if answers or by == "anyone":
                     actors.append(actor)
                     accountable |= answers

@@ -105,8 +105,8 @@ class ControlPeriod:
     or ongoing).
     """
 
-    start: dt.date | None
-    end: dt.date | None
+    start: dt.date | None = None
+    end: dt.date | None = None
     state: ControlState
 
 

@@ -16,7 +16,9 @@ from collections import defaultdict
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from conflictmodel._model._collector import pausing_collector
 from conflictmodel._model._intervals import IntervalIndex, Span, span_of
+from conflictmodel._model._territory import TerritoryKind
 
 from ._control_state import ControlState, state_from_records, unrecorded
 
@@ -65,6 +67,7 @@ class TerritoryTree:
                 for part in ordered:
                     containers[part].append(tid)
         self.by_id = by_id
+        self.countries = tuple(sorted(tid for tid, t in by_id.items() if t.kind is TerritoryKind.COUNTRY))
         self.children: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in children.items()}
         self.parts = parts
         self.containers: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in containers.items()}
@@ -160,13 +163,24 @@ class TerritoryControls:
 
 
 class ControlIndex:
-    """Control records grouped by territory, each group a :class:`TerritoryControls`."""
+    """Control records grouped by territory, each group a :class:`TerritoryControls`;
+    the records that say how much of their territory they hold, by id; and the records
+    of joint control (several controllers) by day."""
 
     def __init__(self, controls: tuple[Control, ...]) -> None:
         cache: dict[int, Span] = {}
         grouped: dict[str, list[tuple[Span, Control]]] = defaultdict(list)
+        portions: dict[str, Control] = {}
+        joint: list[tuple[int, int, tuple[Control, Span]]] = []
         for control in controls:
-            grouped[control.territory].append((span_of(control.period, cache), control))
+            span = span_of(control.period, cache)
+            grouped[control.territory].append((span, control))
+            if control.portion is not None:
+                portions.setdefault(control.id, control)
+            if len(control.controllers) > 1:
+                joint.append((span[0], span[3], (control, span)))
+        self.portions = portions
+        self.joint: IntervalIndex[tuple[Control, Span]] = IntervalIndex(joint)
         days: dict[int, int] = {}
         self.by_territory = {tid: TerritoryControls(tid, entries, days) for tid, entries in grouped.items()}
 
@@ -316,38 +330,45 @@ class EventIndex:
 
 
 class Indexes:
-    """Every query index of one scenario, each built on first use."""
+    """Every query index of one scenario, each built on first use (with the cyclic
+    garbage collector paused during the build, its state restored after)."""
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
 
     @cached_property
+    @pausing_collector
     def tree(self) -> TerritoryTree:
         """Territories, their parts and containers. Build: O(n log n)."""
         return TerritoryTree(self.scenario.territories)
 
     @cached_property
+    @pausing_collector
     def controls(self) -> ControlIndex:
         """Control records by territory and day. Build: O(n log n)."""
         return ControlIndex(self.scenario.controls)
 
     @cached_property
+    @pausing_collector
     def actors(self) -> ActorIndex:
         """Actors by id and their hierarchy. Build: O(n)."""
         return ActorIndex(self.scenario.actors)
 
     @cached_property
+    @pausing_collector
     def alignment(self) -> AlignmentIndex:
         """Memberships, supports and hostilities by actor and day. Build: O(n log n)."""
         s = self.scenario
         return AlignmentIndex(s.alliances, s.supports, s.hostilities)
 
     @cached_property
+    @pausing_collector
     def agreements(self) -> AgreementIndex:
         """Agreements by day in force and by covered territory. Build: O(n log n)."""
         return AgreementIndex(self.scenario.agreements, self.scenario.violations)
 
     @cached_property
+    @pausing_collector
     def events(self) -> EventIndex:
         """Events by location and date. Build: O(n log n)."""
         return EventIndex(self.scenario.events)

@@ -1,5 +1,6 @@
-"""CM6xx, agreements and events: events located where their coordinates are, and
-violations dated while their agreement was in force.
+"""CM6xx, agreements and events: events located where their coordinates are, violations
+dated while their agreement was in force, and agreements in force with a period that says
+when.
 
 Each rule is registered with :func:`~._registry.rule`; ``docs/rules.md`` has its entry and a
 failing example.
@@ -8,7 +9,9 @@ failing example.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
+from conflictmodel._model._agreements import AgreementStatus
 from conflictmodel._model._events import CoordinatePrecision
 from conflictmodel._model._geometry import Geometry, GeometryType, contains_point
 
@@ -27,6 +30,14 @@ NEAR_MARGIN_DEGREES = 0.25
 _AREAL = frozenset({GeometryType.POLYGON, GeometryType.MULTI_POLYGON})
 
 
+def _has_positions(geometry: Geometry) -> bool:
+    return any(any(ring for ring in polygon) for polygon in _polygons(geometry))
+
+
+def _polygons(geometry: Geometry) -> tuple[Any, ...]:
+    return (geometry.coordinates,) if geometry.type is GeometryType.POLYGON else geometry.coordinates
+
+
 class _Shapes:
     """The nearest polygonal geometry at or above each territory, found once per territory."""
 
@@ -43,8 +54,11 @@ class _Shapes:
         while current is not None and current in self.territories and current not in seen:
             seen.add(current)
             territory = self.territories[current][1]
-            if territory.geometry is not None and territory.geometry.type in _AREAL:
-                result = (current, territory.geometry)
+            geometry = territory.geometry
+            # A polygon with no positions (which the model may let through) outlines no
+            # place: look above it, as for a territory without a geometry.
+            if geometry is not None and geometry.type in _AREAL and _has_positions(geometry):
+                result = (current, geometry)
                 break
             current = territory.parent
         self.found[territory_id] = result
@@ -112,3 +126,21 @@ def _violation_dates(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 f"in which {agreement.id!r} was in force"
             )
             yield finding(rule, message, (violation.id, agreement.id), f"$.violations[{i}].date")
+
+
+@rule(
+    "CM603",
+    "in-force-without-period",
+    Severity.WARNING,
+    "An agreement's status says it is in force, but it has no in-force period",
+    """Queries read when an agreement is in force from its ``in_force`` period alone:
+    an agreement without one is in force on no day, so ``agreements_in_force`` never
+    lists it and ``violations_of`` derives no candidates, whatever its ``status`` says.
+    Give the period (from its signing, or from the date it took effect, open-ended when
+    it still holds), or correct the status.""",
+)
+def _in_force_without_period(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for i, agreement in enumerate(ctx.scenario.agreements):
+        if agreement.status is AgreementStatus.IN_FORCE and agreement.in_force is None:
+            message = f"agreement {agreement.id!r} has status 'in_force' but no in_force period"
+            yield finding(rule, message, (agreement.id,), f"$.agreements[{i}].in_force")

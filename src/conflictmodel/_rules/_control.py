@@ -8,6 +8,7 @@ failing example.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
@@ -18,7 +19,7 @@ from ._context import Context, ControlEntry, finding
 from ._registry import Rule, rule
 from ._report import Finding, Severity
 
-__all__: list[str] = []
+__all__ = ["PORTION_TOLERANCE"]
 
 
 """A control record: its index, itself, its set of controllers and its span."""
@@ -208,3 +209,60 @@ def _partial_possible_overlap(ctx: Context, rule: Rule) -> Iterator[Finding]:
                     f"overlaps exclusive control {other.id!r} ({_names(theirs)})"
                 )
                 yield finding(rule, message, (control.id, other.id, control.territory), f"$.controls[{i}]")
+
+
+PORTION_TOLERANCE = 0.01
+"""How far the stated portions of one territory's concurrent partial records may add up
+beyond the whole before CM405 reports them (rounding in published shares)."""
+
+
+def _overfull(entries: list[ControlEntry]) -> Iterator[tuple[ControlEntry, float, list[ControlEntry]]]:
+    """Each partial record with a portion that starts while the portions running with it
+    (its own included) add up to more than the whole, with that sum and up to three of
+    the records running. A sweep over start and end days: O(m log m) for m records."""
+    points: list[tuple[int, int, int, ControlEntry]] = []
+    for entry in entries:
+        span, portion = entry[3], entry[1].portion
+        if portion is not None and span[1] <= span[2]:
+            points.append((span[1], 1, entry[0], entry))
+            points.append((span[2] + 1, 0, entry[0], entry))
+    if len(points) < 4:
+        return
+    points.sort()  # ends before starts on one day; the record's index breaks ties
+    running: dict[int, ControlEntry] = {}
+    total = 0.0
+    for _, is_start, rid, entry in points:
+        portion = entry[1].portion
+        assert portion is not None  # noqa: S101 - only records with a portion are swept
+        if not is_start:
+            running.pop(rid)
+            total -= portion.fraction
+            continue
+        running[rid] = entry
+        total += portion.fraction
+        if total > 1.0 + PORTION_TOLERANCE:
+            yield entry, total, list(itertools.islice((e for e in running.values() if e[0] != rid), 3))
+
+
+@rule(
+    "CM405",
+    "partial-portions-exceed-whole",
+    Severity.ERROR,
+    "Concurrent partial records of a territory hold more than all of it",
+    """Each partial record's ``portion`` says what fraction of the territory it holds.
+    Records whose periods certainly overlap hold their portions at once, so on the days
+    they share the fractions must add up to at most 1 (with a tolerance of 0.01 for
+    rounding in published shares). More than that means a share is wrong, a record is
+    stale, or two sources count the same ground; ``partition`` then scales the portions
+    down to the whole. Reported at the record whose start overfills the territory.""",
+)
+def _portions_exceed_whole(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for entries in _controls_by_territory(ctx).values():
+        for (i, control, _, _), total, others in _overfull(entries):
+            names = ", ".join(repr(e[1].id) for e in others)
+            message = (
+                f"partial control {control.id!r} of {control.territory!r} starts while its portion and those "
+                f"of {names} add up to {total:.3g} of the territory (more than the whole)"
+            )
+            subjects = (control.id, *(e[1].id for e in others), control.territory)
+            yield finding(rule, message, subjects, f"$.controls[{i}].portion.fraction")

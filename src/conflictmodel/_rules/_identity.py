@@ -80,6 +80,8 @@ def _references_of(name: str, i: int, record: Any) -> Iterator[Reference]:  # no
         yield record.territory, f"{at}.territory", "territories"
         yield from _tuple_refs(f"{at}.controllers", record.controllers, "actors")
         yield from _set_refs(f"{at}.opponents", record.opponents, "actors")
+        if record.portion is not None:
+            yield from _set_refs(f"{at}.portion.sources", record.portion.sources, "sources")
     elif name == "agreements":
         for j, entry in enumerate(record.actors):
             yield entry.actor, f"{at}.actors[{j}].actor", "actors"
@@ -125,6 +127,7 @@ _FAST: dict[str, Callable[[Any, Ids], bool]] = {
         r.territory in ids["territories"]
         and ids["actors"].issuperset(r.controllers)
         and ids["actors"].issuperset(r.opponents)
+        and (r.portion is None or ids["sources"].issuperset(r.portion.sources))
     ),
     "agreements": lambda r, ids: (
         ids["actors"].issuperset(e.actor for e in r.actors)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import attrs
 
 from conflictmodel._model._errors import ConflictModelError
+from conflictmodel._model._html import html_table
 
 __all__ = ["Finding", "InvariantError", "Report", "Severity"]
 
@@ -94,12 +95,21 @@ class Report:
     def __str__(self) -> str:
         return "\n".join(self.lines())
 
+    def _repr_html_(self) -> str:
+        """The report as a notebook shows it: one row per finding, then the count."""
+        rows = [(f.code, f.severity.value, f.path or "", f.message) for f in self.findings]
+        *_, count = self.lines()
+        caption = "Validation: " + ("ok" if self.ok else "errors found")
+        return html_table(caption, ("code", "severity", "path", "message"), rows, notes=[count])
+
 
 class InvariantError(ConflictModelError, ValueError):
     """A scenario breaks rules of severity ``error``; ``report`` holds every finding.
 
     Raised by :meth:`Scenario.check <conflictmodel.Scenario.check>`.
     """
+
+    __module__ = "conflictmodel"  # shown as conflictmodel.InvariantError in tracebacks
 
     def __init__(self, report: Report) -> None:
         self.report = report

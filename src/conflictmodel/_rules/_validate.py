@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from conflictmodel._model._frozenmap import FrozenMap
@@ -26,13 +26,18 @@ RULES: FrozenMap[Rule] = FrozenMap({code: REGISTRY[code][0] for code in sorted(R
 def _selectors(value: str | Iterable[str] | None, argument: str) -> list[str] | None:
     if value is None:
         return None
-    chosen = [value] if isinstance(value, str) else list(value)
-    unknown = [c for c in chosen if not any(code.startswith(c) for code in RULES) or not c]
+    several = isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping))
+    chosen: list[object] = list(value) if several else [value]
+    wrong = [c for c in chosen if not isinstance(c, str)]
+    if wrong:
+        raise ValueError(f"{argument}: expected a rule code or an iterable of rule codes, not {wrong[0]!r}")
+    codes = [c for c in chosen if isinstance(c, str)]
+    unknown = [c for c in codes if not any(code.startswith(c) for code in RULES) or not c]
     if unknown:
         raise ValueError(
             f"{argument}: unknown rule code{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}"
         )
-    return chosen
+    return codes
 
 
 def validate(

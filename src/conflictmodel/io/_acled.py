@@ -182,6 +182,7 @@ def _event(builder: Builder, row: CsvRow) -> list[Record]:
         ],
         external_ids={1: {"iso_numeric": v.get("iso", "").strip()}},
     )
+    builder.claim(key, row.number, "event_id_cnty")
     return [
         Event(
             id=make_id(DATASET, key),

@@ -12,10 +12,12 @@ from conflictmodel._model._actors import Actor, ActorKind
 from conflictmodel._model._alignment import Alliance, AllianceKind, Membership, Obligation
 from conflictmodel._model._dates import PartialDate, Period
 from conflictmodel._model._frozenmap import FrozenMap
+from conflictmodel._model._intervals import span_of
 from conflictmodel._model._provenance import Source
 
 from ._builder import Builder, Progress, RowError
 from ._csv import CsvReader, CsvRow
+from ._numbers import count, digits
 from ._source import Input, describe, open_binary
 from ._states import by_cow
 
@@ -49,11 +51,8 @@ _ALLIANCE_REQUIRED = ("atopid", "begyr", "begmo", "begday", "endyr", "endmo", "e
 
 
 def _number(v: dict[str, str], column: str) -> int:
-    text = v[column].strip()
-    try:
-        return int(float(text)) if text else 0
-    except ValueError:
-        raise RowError(f"{v[column]!r} is not a number", column) from None
+    """A year, month, day or obligation code: ASCII digits, 0 when empty."""
+    return count(v[column], column, what="an ATOP code", maximum=9999) or 0
 
 
 def _date(v: dict[str, str], year: str, month: str, day: str) -> PartialDate | None:
@@ -82,11 +81,9 @@ def _kind(obligations: set[Obligation]) -> AllianceKind:
 
 
 def _member(builder: Builder, code_text: str, column: str) -> str:
-    code = code_text.strip()
-    try:
-        number = int(float(code))
-    except ValueError:
-        raise RowError(f"{code_text!r} is not a COW state number", column) from None
+    number = count(code_text, column, what="a COW state number", maximum=9999)
+    if number is None:
+        raise RowError("the member has no COW state number", column)
     id_ = f"{DATASET}:cow{number}"
     if builder.find(id_) is None:
         state = by_cow(number)
@@ -114,6 +111,58 @@ def _span(periods: list[Period | None]) -> Period | None:
     start = min(starts, key=PartialDate.sort_key)
     end = None if any(e is None for e in ends) else max((e for e in ends if e is not None), key=lambda d: d.latest)
     return Period(start=start, end=end)
+
+
+Phase = tuple[CsvRow, Membership, set[Obligation]]
+
+
+def _join_phases(builder: Builder, key: str, rows: list[Phase]) -> list[Phase]:
+    """The member rows of one alliance with each actor's meeting phases joined.
+
+    ATOP ends one phase of a membership on the day the next begins, both days inclusive,
+    and codes some members in two concurrent phases, so that the rows would say the
+    actor is a member twice at once. An actor's phases that may share a day are joined
+    into one membership (from the earliest entry to the latest exit, open when one is),
+    in the place of the first row, with a note in the import report naming the rows.
+    """
+    by_actor: dict[str, list[int]] = {}
+    for index, (_, membership, _) in enumerate(rows):
+        by_actor.setdefault(membership.actor, []).append(index)
+    replaced: dict[int, Phase] = {}
+    dropped: set[int] = set()
+    for actor, indexes in by_actor.items():
+        if len(indexes) < 2:
+            continue
+        spans = {i: span_of(rows[i][1].period) for i in indexes}
+        ordered = sorted(indexes, key=lambda i: (spans[i][0], spans[i][3], i))
+        groups: list[list[int]] = [[ordered[0]]]
+        reach = spans[ordered[0]][3]
+        for i in ordered[1:]:
+            if spans[i][0] <= reach:
+                groups[-1].append(i)
+            else:
+                groups.append([i])
+            reach = max(reach, spans[i][3]) if len(groups[-1]) > 1 else spans[i][3]
+        for group in groups:
+            if len(group) > 1:
+                replaced[min(group)] = _joined(builder, key, actor, [rows[i] for i in sorted(group)])
+                dropped.update(i for i in group if i != min(group))
+    return [replaced.get(i, phase) for i, phase in enumerate(rows) if i not in dropped]
+
+
+def _joined(builder: Builder, key: str, actor: str, phases: list[Phase]) -> Phase:
+    periods = [p for _, m, _ in phases if (p := m.period) is not None]
+    start = min((p.start for p in periods if p.start is not None), key=PartialDate.sort_key)
+    ends = [p.end for p in periods]
+    end = None if None in ends else max((e for e in ends if e is not None), key=lambda d: d.latest)
+    period = Period(start=start, end=end)
+    numbers = ", ".join(str(row.number) for row, _, _ in phases)
+    builder.note(
+        f"alliance {DATASET}:{key}: rows {numbers} give {actor} phases that share days (ATOP's phase "
+        f"boundaries are inclusive); joined into one membership {period}"
+    )
+    obligations = set().union(*(o for _, _, o in phases))
+    return (phases[0][0], Membership(actor=actor, period=period), obligations)
 
 
 def _builder(name: str | None, title: str, version: str | None, **options: object) -> Builder:
@@ -152,6 +201,11 @@ def read_atop_members(
     alliance's origin: ``origin.row`` is the alliance's first member row, plus, for each
     later member row ``k`` (from 2, in file order), the cells that differ from the first
     under ``<column>#<k>``. ``version`` defaults to the ``version`` column.
+
+    ATOP ends a phase of a membership on the day the next phase begins (both days
+    inclusive), and codes some members in two concurrent phases: a member's phases that
+    may share a day are joined into one membership, and the import report has a note
+    naming the rows joined. Every row stays in the origin.
     """
     name = describe(source)
     builder = _builder(
@@ -162,9 +216,7 @@ def read_atop_members(
     def each(row: CsvRow) -> None:
         def make() -> list[Record]:
             v = row.values
-            key = v["atopid"].strip()
-            if not key.isdigit():
-                raise RowError(f"{v['atopid']!r} is not an ATOP id", "atopid")
+            key = digits(v["atopid"], "atopid", "an ATOP id")
             entry = _date(v, "yrent", "moent", "dayent")
             exit_ = _date(v, "yrexit", "moexit", "dayexit")
             if entry is None:
@@ -178,10 +230,11 @@ def read_atop_members(
         builder.convert(row.number, row.line, make)
 
     _read(source, _MEMBER_REQUIRED, builder, version, each)
-    for key, members in groups.items():
+    for key, rows in groups.items():
+        members = _join_phases(builder, key, rows)
         obligations = set().union(*(o for _, _, o in members))
-        first: dict[str, str | int | float | bool | None] = dict(members[0][0].values)
-        for index, (row, _, _) in enumerate(members[1:], start=2):
+        first: dict[str, str | int | float | bool | None] = dict(rows[0][0].values)
+        for index, (row, _, _) in enumerate(rows[1:], start=2):
             first.update({f"{c}#{index}": value for c, value in row.values.items() if value != first.get(c)})
         builder.update(
             Alliance(
@@ -221,14 +274,13 @@ def read_atop_alliances(
 
     def make(row: CsvRow) -> list[Record]:
         v = row.values
-        key = v["atopid"].strip()
-        if not key.isdigit():
-            raise RowError(f"{v['atopid']!r} is not an ATOP id", "atopid")
+        key = digits(v["atopid"], "atopid", "an ATOP id")
         start = _date(v, "begyr", "begmo", "begday")
         end = _date(v, "endyr", "endmo", "endday")
-        columns = [c for c in v if c.startswith("mem") and c[3:].isdigit()]
+        columns = [c for c in v if c.startswith("mem") and c[3:].isascii() and c[3:].isdigit()]
         members = [_member(builder, v[c], c) for c in sorted(columns, key=lambda c: int(c[3:])) if v[c].strip()]
         obligations = _obligations(v)
+        builder.claim(key, row.number, "atopid")
         return [
             Alliance(
                 id=f"{DATASET}:{key}",

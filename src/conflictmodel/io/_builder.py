@@ -74,7 +74,8 @@ class Builder:
         self.rows_read = 0
         self.rows_imported = 0
         self.rejected: list[Rejection] = []
-        self.notes: list[str] = []
+        self.notes: dict[str, None] = {}
+        """The report's notes, in the order first made (a dict: each is kept once)."""
         self._records: dict[str, Record] = {}
         self.memo: dict[object, object] = {}
         """A reader's cache of work already done (places by name, actors by key)."""
@@ -138,6 +139,15 @@ class Builder:
             self._records[record.id] = record
         self.imported()
 
+    def claim(self, key: str, row: int, column: str | None = None) -> None:
+        """Take ``key`` (a row's own id in the file) for ``row``; a RowError when an
+        earlier row took it, so that a repeated row is rejected, never merged silently."""
+        claims = self.memo.setdefault("claims", {})
+        assert isinstance(claims, dict)  # noqa: S101 - the memo entry is only ever this dict
+        first = claims.setdefault(key, row)
+        if first != row:
+            raise RowError(f"{key!r} is the id of row {first} too: a repeated row is not imported twice", column)
+
     # --- records ------------------------------------------------------------------
 
     def find(self, id: str) -> Record | None:  # noqa: A002 - the domain's own word
@@ -154,8 +164,7 @@ class Builder:
 
     def note(self, text: str) -> None:
         """Record a fact about the file for the report (once)."""
-        if text not in self.notes:
-            self.notes.append(text)
+        self.notes.setdefault(text, None)
 
     def note_undocumented(self, header: Sequence[str], documented: Collection[str], layout: str) -> None:
         """Note the columns of ``header`` outside the ``documented`` ones: they are kept

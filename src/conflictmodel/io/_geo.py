@@ -93,10 +93,9 @@ def simplify(geometry: Geometry, tolerance: float) -> Geometry:
     """``geometry`` with each polygon ring simplified to within ``tolerance`` degrees."""
     if tolerance <= 0.0 or not _polygons(geometry):
         return geometry
+    given: Any = geometry.coordinates  # rings, or polygons of rings, by the type
     if geometry.type is GeometryType.POLYGON:
-        coordinates: Any = tuple(_simplify_ring(ring, tolerance) for ring in geometry.coordinates)
+        coordinates: Any = tuple(_simplify_ring(ring, tolerance) for ring in given)
     else:
-        coordinates = tuple(
-            tuple(_simplify_ring(ring, tolerance) for ring in polygon) for polygon in geometry.coordinates
-        )
+        coordinates = tuple(tuple(_simplify_ring(ring, tolerance) for ring in polygon) for polygon in given)
     return Geometry(type=geometry.type, coordinates=coordinates)

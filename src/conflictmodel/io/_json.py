@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
+import re
 from typing import IO, TYPE_CHECKING, Any
 
 from conflictmodel._model._errors import LoadError, Problem
@@ -23,7 +25,42 @@ __all__ = ["JsonStream"]
 
 _CHUNK = 1 << 16
 _WHITESPACE = " \t\n\r"
-_DECODER = json.JSONDecoder()
+_LONGEST_NUMBER = 40
+"""The most characters of a JSON number read: no dataset codes more, and Python's own
+limits (4,300 digits for an integer, overflow to infinity for a float) lie far beyond."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _RefusedError(ValueError):
+    """JSON text this reader refuses (a number out of range, ``NaN``), with the reason."""
+
+
+def _integer(text: str) -> int:
+    if len(text) > _LONGEST_NUMBER:
+        raise _RefusedError(f"a number of {len(text)} characters is out of range")
+    return int(text)
+
+
+def _fraction(text: str) -> float:
+    number = float(text) if len(text) <= _LONGEST_NUMBER else math.inf
+    if not math.isfinite(number):
+        raise _RefusedError(f"the number {text[:20]}{'...' if len(text) > 20 else ''} is out of range")
+    return number
+
+
+def _constant(text: str) -> object:
+    raise _RefusedError(f"{text} is not JSON (numbers are finite)")
+
+
+def _has_surrogate(text: str, value: object) -> bool:
+    """Whether the JSON ``text`` of ``value`` holds a lone surrogate, raw or escaped
+    (a backslash-u escape of U+D800 to U+DFFF), which no UTF-8 file can hold and no writer can write back."""
+    if "\\u" in text:
+        text = json.dumps(value, ensure_ascii=False)
+    return _SURROGATE.search(text) is not None
+
+
+_DECODER = json.JSONDecoder(parse_int=_integer, parse_float=_fraction, parse_constant=_constant)
 
 
 class JsonStream:
@@ -108,6 +145,10 @@ class JsonStream:
         while True:
             try:
                 value, end = _DECODER.raw_decode(self._buffer, self._pos)
+            except _RefusedError as exc:
+                raise self._error(where, f"{exc} (line {self.line})") from None
+            except RecursionError:
+                raise self._error(where, f"nested too deeply to read (line {self.line})") from None
             except json.JSONDecodeError as exc:
                 # Incomplete text may only need more input; at the end it is an error.
                 if self._fill(size):
@@ -117,6 +158,8 @@ class JsonStream:
             # A number at the end of the buffer may continue in the next chunk.
             if end == len(self._buffer) and not self._eof and self._fill(size):
                 continue
+            if _has_surrogate(self._buffer[self._pos : end], value):
+                raise self._error(where, f"a string holds a lone surrogate: not Unicode text (line {self.line})")
             self._pos = end
             return value
 

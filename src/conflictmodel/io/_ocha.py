@@ -15,6 +15,7 @@ from conflictmodel._model._territory import Territory, TerritoryKind
 from ._builder import Builder, Progress, RowError
 from ._geo import area_km2, simplify
 from ._json import JsonStream
+from ._numbers import flat_row, json_text
 from ._source import Input, describe, open_binary
 
 if TYPE_CHECKING:
@@ -45,11 +46,8 @@ def _level(properties: dict[str, Any]) -> int:
 
 
 def _text(properties: dict[str, Any], key: str) -> str | None:
-    value = properties.get(key)
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
+    """A text property: a JSON string (``null``, empty or absent: none)."""
+    return json_text(properties.get(key), key, "a text property")
 
 
 def _floats(value: Any, depth: int) -> Any:
@@ -80,14 +78,11 @@ def _geometry(feature: dict[str, Any]) -> Geometry | None:
     return Geometry(type=kind, coordinates=_floats(geometry.get("coordinates"), _DEPTH[kind.value]))
 
 
-def _row(properties: dict[str, Any]) -> dict[str, str | int | float | bool | None]:
-    return {k: v if v is None or type(v) in (str, int, float, bool) else str(v) for k, v in properties.items()}
-
-
-def _territory(builder: Builder, feature: Any, tolerance: float | None) -> list[Record]:
+def _territory(builder: Builder, number: int, feature: Any, tolerance: float | None) -> list[Record]:
     if not isinstance(feature, dict) or not isinstance(feature.get("properties"), dict):
         raise RowError("the feature has no properties object")
     properties: dict[str, Any] = feature["properties"]
+    row = flat_row(properties)
     code = _text(properties, "PCODE")
     if code is None:
         raise RowError("the feature has no P-code", "PCODE")
@@ -104,6 +99,7 @@ def _territory(builder: Builder, feature: Any, tolerance: float | None) -> list[
     area = area_km2(geometry) if geometry is not None else None
     if geometry is not None and tolerance is not None:
         geometry = simplify(geometry, tolerance)
+    builder.claim(code, number, "PCODE")
     external = {"pcode": code}
     if level == 0 and len(code) == 2:
         external["iso2"] = code
@@ -119,7 +115,7 @@ def _territory(builder: Builder, feature: Any, tolerance: float | None) -> list[
             names=FrozenMap(names),
             external_ids=FrozenMap(external),
             sources=builder.sources,
-            origin=builder.origin(code, _row(properties)),
+            origin=builder.origin(code, row),
         )
     ]
 
@@ -163,5 +159,7 @@ def read_ocha_admin(
             stream = JsonStream(handle, name)
             offset = builder.rows_read
             for number, line, feature in stream.items("features"):
-                builder.convert(offset + number, line, partial(_territory, builder, feature, simplify_tolerance))
+                builder.convert(
+                    offset + number, line, partial(_territory, builder, offset + number, feature, simplify_tolerance)
+                )
     return builder.finish()

@@ -15,6 +15,7 @@ from conflictmodel._model._territory import Territory, TerritoryKind
 
 from ._builder import Builder, Progress, RowError
 from ._csv import CsvReader, CsvRow
+from ._numbers import digits
 from ._precision import at, day
 from ._source import Input, describe, open_binary
 from ._states import STATES, State, by_name, normal_name
@@ -164,9 +165,7 @@ def _country(builder: Builder, iso3: str, column: str) -> str:
 
 def _agreement(builder: Builder, row: CsvRow, provision_columns: list[str]) -> list[Record]:
     v = row.values
-    key = v["AgtId"].strip()
-    if not key.isdigit():
-        raise RowError(f"{v['AgtId']!r} is not an agreement id", "AgtId")
+    key = digits(v["AgtId"], "AgtId", "an agreement id")
     name = v["Agt"].strip()
     if not name:
         raise RowError("the agreement has no name", "Agt")
@@ -200,6 +199,7 @@ def _agreement(builder: Builder, row: CsvRow, provision_columns: list[str]) -> l
         if v[column].strip() not in _NOT_PROVISION
     )
     process = v.get("PPName", "").strip() or None
+    builder.claim(key, row.number, "AgtId")
     return [
         Agreement(
             id=f"{DATASET}:{key}",

@@ -17,6 +17,7 @@ from conflictmodel._model._provenance import Source
 
 from ._builder import Builder, Progress, RowError
 from ._csv import CsvReader, CsvRow
+from ._numbers import count, digits, signed_code
 from ._precision import at, day
 from ._source import Input, describe, open_binary
 from ._states import by_gwno
@@ -89,8 +90,7 @@ def _names(text: str) -> list[str]:
 def _codes(text: str, column: str) -> list[str]:
     parts = [part.strip() for part in text.split(",") if part.strip()]
     for part in parts:
-        if not part.lstrip("-").isdigit():
-            raise RowError(f"{text!r} is not a list of codes", column)
+        signed_code(part, column, f"a code in the list {text!r}")
     return parts
 
 
@@ -177,11 +177,10 @@ def _period(v: dict[str, str], year: int) -> Period:
 def _row(builder: Builder, actors: _Actors, row: CsvRow) -> list[Record]:
     v = row.values
     conflict, year_text = v["ID"].strip(), v["YEAR"].strip()
-    if not conflict.isdigit():
-        raise RowError(f"{v['ID']!r} is not a conflict id", "ID")
-    if not year_text.isdigit():
-        raise RowError(f"{v['YEAR']!r} is not a year", "YEAR")
-    year = int(year_text)
+    digits(conflict, "ID", "a conflict id")
+    year = count(year_text, "YEAR", what="a year", maximum=9999)
+    if year is None:
+        raise RowError("the row has no year", "YEAR")
     try:
         incompatibility = _INCOMP[v["Incomp"].strip()]
     except KeyError:

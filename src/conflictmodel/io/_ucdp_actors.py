@@ -11,6 +11,7 @@ from conflictmodel._model._provenance import Source
 
 from ._builder import Builder, Progress, RowError
 from ._csv import CsvReader, CsvRow
+from ._numbers import digits, signed_code
 from ._source import Input, describe, open_binary
 from ._states import State, by_gwno, by_name, normal_name
 
@@ -57,8 +58,7 @@ def _split(text: str) -> list[str]:
 def _ids(text: str, column: str) -> list[str]:
     parts = _split(text)
     for part in parts:
-        if not part.isdigit():
-            raise RowError(f"{text!r} is not a list of UCDP actor ids", column)
+        digits(part, column, f"a UCDP actor id in the list {text!r}")
     return parts
 
 
@@ -87,10 +87,7 @@ def _places(v: dict[str, str]) -> list[tuple[str, int | None]]:
         names = [""] * len(codes)
     out: list[tuple[str, int | None]] = []
     for name, code in zip(names, codes, strict=True):
-        try:
-            out.append((name, int(code)))
-        except ValueError:
-            raise RowError(f"{v['GWNOLoc']!r} is not a list of GW numbers", "GWNOLoc") from None
+        out.append((name, signed_code(code, "GWNOLoc", f"a GW number in the list {v['GWNOLoc']!r}")))
     return out
 
 
@@ -114,9 +111,7 @@ def _home(v: dict[str, str], kind: ActorKind) -> tuple[State | None, int | None]
 
 def _actor(builder: Builder, row: CsvRow) -> list[Record]:
     v = row.values
-    key = v["ActorId"].strip()
-    if not key.isdigit():
-        raise RowError(f"{v['ActorId']!r} is not a UCDP actor id", "ActorId")
+    key = digits(v["ActorId"], "ActorId", "a UCDP actor id")
     name = v["NameData"].strip()
     if not name:
         raise RowError("the actor has no name", "NameData")
@@ -133,6 +128,7 @@ def _actor(builder: Builder, row: CsvRow) -> list[Record]:
         faction_of = _ids(v.get("ActorIdSplitTemp", ""), "ActorIdSplitTemp")
         if len(faction_of) == 1:
             parent = f"{DATASET}:{faction_of[0]}"
+    builder.claim(key, row.number, "ActorId")
     return [
         Actor(
             id=f"{DATASET}:{key}",

@@ -7,8 +7,9 @@ import attrs
 from conflictmodel._model._actors import Actor, ActorKind
 from conflictmodel._model._frozenmap import FrozenMap
 
-from ._builder import Builder, RowError
+from ._builder import Builder
 from ._naming import make_id
+from ._numbers import digits
 
 __all__ = ["actor_kind", "ucdp_actor"]
 
@@ -18,13 +19,11 @@ def actor_kind(name: str) -> ActorKind:
     return ActorKind.GOVERNMENT if name.startswith("Government of") else ActorKind.ARMED_GROUP
 
 
-def ucdp_actor(builder: Builder, number: str, name: str, kind: ActorKind) -> Actor:
+def ucdp_actor(builder: Builder, number: str, name: str, kind: ActorKind, column: str | None = None) -> Actor:
     """The actor ``<dataset>:a<number>`` (UCDP actor id ``number``), made on first sight;
     a different name met later for the same id becomes an alias.
     """
-    key = number.strip()
-    if not key.isdigit():
-        raise RowError(f"{number!r} is not a UCDP actor id")
+    key = digits(number, column, "a UCDP actor id")
     id_ = make_id(builder.dataset, f"a{key}")
     actor = builder.find(id_)
     if isinstance(actor, Actor):

@@ -5,7 +5,6 @@ best, civilian_deaths, combatant_deaths, country, region``).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
@@ -27,6 +26,7 @@ from ._builder import Builder, Progress, RowError
 from ._csv import CsvReader, CsvRow
 from ._json import JsonStream
 from ._naming import make_id
+from ._numbers import count, decimal, flat_row, json_count, json_decimal, json_text
 from ._places import place
 from ._precision import at, day, window
 from ._source import Input, describe, open_binary
@@ -90,28 +90,27 @@ _WHERE_PREC = dict(zip("1234567", CoordinatePrecision, strict=True))
 
 
 def _int(value: str, column: str) -> int | None:
-    text = value.strip()
-    if not text:
-        return None
-    try:
-        number = int(float(text)) if "." in text else int(text)
-    except ValueError:
-        raise RowError(f"{value!r} is not a number", column) from None
-    if number < 0:
-        raise RowError(f"{value!r} is negative", column)
-    return number
+    """A count of deaths: ASCII digits, or empty for unknown."""
+    return count(value, column, what="a count of deaths")
 
 
-def _coordinates(lat: object, lon: object, precision: CoordinatePrecision) -> Coordinates | None:
-    if lat in ("", None) or lon in ("", None):
+def _coordinates(lat: str, lon: str, precision: CoordinatePrecision) -> Coordinates | None:
+    """Coordinates from two decimal cells (both empty: none)."""
+    y = decimal(lat, "latitude", "a latitude", minimum=-90.0, maximum=90.0)
+    x = decimal(lon, "longitude", "a longitude", minimum=-180.0, maximum=180.0)
+    if y is None and x is None:
         return None
-    try:
-        y, x = float(lat), float(lon)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise RowError(f"{lat!r}, {lon!r} are not coordinates", "latitude") from None
-    if not (math.isfinite(x) and math.isfinite(y)):
-        raise RowError(f"{lat!r}, {lon!r} are not coordinates", "latitude")
+    if y is None or x is None:
+        raise RowError("a coordinate is missing", "latitude" if y is None else "longitude")
     return Coordinates(lat=y, lon=x, precision=precision)
+
+
+def _json_coordinates(lat: object, lon: object) -> Coordinates | None:
+    if lat is None and lon is None:
+        return None
+    y = json_decimal(lat, "latitude", "a latitude", minimum=-90.0, maximum=90.0)
+    x = json_decimal(lon, "longitude", "a longitude", minimum=-180.0, maximum=180.0)
+    return Coordinates(lat=y, lon=x, precision=CoordinatePrecision.EXACT)
 
 
 def _code(table: Mapping[str, T], value: str, column: str) -> T:
@@ -147,7 +146,7 @@ def _csv_event(builder: Builder, row: CsvRow) -> list[Record]:
             continue  # one-sided violence: side B is "Civilians", said by the kind
         if not name or not number:
             raise RowError(f"side {side.upper()} has no actor", f"side_{side}_new_id")
-        actor = ucdp_actor(builder, number, name, actor_kind(name))
+        actor = ucdp_actor(builder, number, name, actor_kind(name), f"side_{side}_new_id")
         records.append(actor)
         actors.append(EventActor(actor=actor.id, role=role))
     location = place(
@@ -160,6 +159,7 @@ def _csv_event(builder: Builder, row: CsvRow) -> list[Record]:
         ],
         external_ids={1: {"gwno": v["country_id"].strip()}},
     )
+    builder.claim(key, row.number, "id")
     records.append(
         Event(
             id=make_id(DATASET, key),
@@ -217,28 +217,25 @@ def read_ucdp_ged(
 # --- the reduced JSON sample ----------------------------------------------------------
 
 
-def _json_event(builder: Builder, item: object) -> list[Record]:
+def _json_event(builder: Builder, number: int, item: object) -> list[Record]:
     if not isinstance(item, dict):
         raise RowError("the item is not a JSON object")
     missing = [k for k in GED_JSON_KEYS if k not in item]
     if missing:
         raise RowError(f"the event has no {missing[0]!r}", missing[0])
-    key = item["id"]
-    if type(key) is not int:
-        raise RowError(f"{key!r} is not an event id", "id")
-    kind, subkind = _code(_VIOLENCE, str(item["type_of_violence"]), "type_of_violence")
+    key = json_count(item["id"], "id", what="an event id")
+    violence = json_count(item["type_of_violence"], "type_of_violence", what="a type of violence", maximum=9)
+    kind, subkind = _code(_VIOLENCE, str(violence), "type_of_violence")
     date = item["date"]
     if type(date) is not str:
         raise RowError(f"{date!r} is not a date", "date")
     start = day(date, "date")
-    best = item["best"]
-    if type(best) is not int or best < 0:
-        raise RowError(f"{best!r} is not a count of deaths", "best")
-    location = place(
-        builder,
-        [(TerritoryKind.REGION, str(item["region"] or "")), (TerritoryKind.COUNTRY, str(item["country"] or ""))],
-    )
-    row = {k: v if v is None or type(v) in (str, int, float, bool) else str(v) for k, v in item.items()}
+    best = json_count(item["best"], "best", what="a count of deaths")
+    region = json_text(item["region"], "region", "a region name") or ""
+    country = json_text(item["country"], "country", "a country name") or ""
+    location = place(builder, [(TerritoryKind.REGION, region), (TerritoryKind.COUNTRY, country)])
+    row = flat_row(item)
+    builder.claim(str(key), number, "id")
     return [
         Event(
             id=make_id(DATASET, str(key)),
@@ -246,7 +243,7 @@ def _json_event(builder: Builder, item: object) -> list[Record]:
             subkind=subkind,
             date=window(start, start, at_least=Precision.DAY),
             location=location,
-            coordinates=_coordinates(item["latitude"], item["longitude"], CoordinatePrecision.EXACT),
+            coordinates=_json_coordinates(item["latitude"], item["longitude"]),
             fatalities=Fatalities(best=best),
             sources=builder.sources,
             origin=builder.origin(str(key), row),
@@ -285,6 +282,6 @@ def read_ucdp_ged_json(
     with open_binary(source) as handle:
         stream = JsonStream(handle, name)
         for number, line, item in stream.items():
-            builder.convert(number, line, partial(_json_event, builder, item))
+            builder.convert(number, line, partial(_json_event, builder, number, item))
         stream.finish()
     return builder.finish()

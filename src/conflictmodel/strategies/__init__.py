@@ -27,8 +27,12 @@ the package registers them through Hypothesis' ``hypothesis`` entry point.
 >>> test_every_world_validates()
 """
 
-from ._invalid import invalid_scenarios
-from ._records import (
+from conflictmodel._model._extras import require
+
+require("hypothesis", extra="hypothesis", purpose="conflictmodel.strategies")
+
+from ._invalid import invalid_scenarios  # noqa: E402 - after the check that Hypothesis is installed
+from ._records import (  # noqa: E402
     actors,
     agreement_actors,
     agreements,
@@ -46,7 +50,7 @@ from ._records import (
     territories,
     violations,
 )
-from ._values import (
+from ._values import (  # noqa: E402
     coordinates,
     fatalities,
     geometries,
@@ -59,7 +63,7 @@ from ._values import (
     text_maps,
     texts,
 )
-from ._worlds import scenarios
+from ._worlds import scenarios  # noqa: E402
 
 __all__ = [
     "actors",

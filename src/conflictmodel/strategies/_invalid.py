@@ -17,14 +17,22 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from conflictmodel._model._actors import Actor, ActorKind, Post
-from conflictmodel._model._agreements import Agreement, AgreementActor, AgreementKind, Link, LinkRelation, Role
+from conflictmodel._model._agreements import (
+    Agreement,
+    AgreementActor,
+    AgreementKind,
+    AgreementStatus,
+    Link,
+    LinkRelation,
+    Role,
+)
 from conflictmodel._model._alignment import Alliance, AllianceKind, Hostility, Membership, Support, SupportKind
-from conflictmodel._model._control import Control, ControlStatus
+from conflictmodel._model._control import Control, ControlStatus, Portion
 from conflictmodel._model._dates import PartialDate, Period
 from conflictmodel._model._events import CoordinatePrecision, Coordinates, Event, EventActor, EventKind, EventRole
 from conflictmodel._model._geometry import Geometry, GeometryType
 from conflictmodel._model._provenance import Source
-from conflictmodel._model._scenario import Scenario
+from conflictmodel._model._scenario import COLLECTIONS, Scenario
 from conflictmodel._model._territory import Territory, TerritoryKind
 from conflictmodel._model._violations import Violation
 from conflictmodel._rules._validate import validate
@@ -34,18 +42,6 @@ from ._worlds import scenarios
 
 __all__ = ["BREAKERS", "invalid_scenarios"]
 
-COLLECTIONS = (
-    "sources",
-    "actors",
-    "alliances",
-    "supports",
-    "hostilities",
-    "territories",
-    "controls",
-    "agreements",
-    "events",
-    "violations",
-)
 _DIRECTED = tuple(r for r in LinkRelation if r is not LinkRelation.RELATED)
 _EXCLUSIVE = (ControlStatus.FULL, ControlStatus.CONTESTED, ControlStatus.BESIEGED)
 
@@ -125,22 +121,15 @@ class _Breaker:
         )
         return tid
 
-    def control(self, territory: str, controllers: Iterable[str], period: Period, status: ControlStatus) -> None:
-        who = tuple(controllers)
+    def control(
+        self, where: str, controllers: Iterable[str], period: Period, status: ControlStatus, **extra: Any
+    ) -> None:
+        extra["period"] = period
         opponents: frozenset[str] = frozenset()
         if status in (ControlStatus.CONTESTED, ControlStatus.BESIEGED):
             opponents = frozenset({self.actor()})
-        self.add(
-            "controls",
-            Control(
-                id=self.fresh("xc"),
-                territory=territory,
-                controllers=who,
-                period=period,
-                status=status,
-                opponents=opponents,
-            ),
-        )
+        extra.update(status=status, opponents=opponents)
+        self.add("controls", Control(id=self.fresh("xc"), territory=where, controllers=tuple(controllers), **extra))
 
     def agreement(self, **fields: Any) -> str:
         gid = self.fresh("xg")
@@ -484,6 +473,15 @@ def _cm404(b: _Breaker) -> None:
     b.control(place, [second], after, b.draw(st.sampled_from(_EXCLUSIVE)))
 
 
+def _cm405(b: _Breaker) -> None:
+    place, first, second = _two_holders(b)
+    year = b.year()
+    held = b.draw(st.sampled_from([0.5, 0.6, 0.9, 1.0]))
+    more = b.draw(st.sampled_from([0.6, 0.75, 1.0]))
+    b.control(place, [first], _years(year, year + 1), ControlStatus.PARTIAL, portion=Portion(fraction=held))
+    b.control(place, [second], _years(year + 1, year + 2), ControlStatus.PARTIAL, portion=Portion(fraction=more))
+
+
 # --- CM5xx -----------------------------------------------------------------------------
 
 
@@ -522,6 +520,10 @@ def _cm602(b: _Breaker) -> None:
     b.add("violations", Violation(id=b.fresh("xv"), agreement=agreement, violator=b.open_actor(), date=when.start))
 
 
+def _cm603(b: _Breaker) -> None:
+    b.agreement(status=AgreementStatus.IN_FORCE, signed=_day(b.year()) if b.flag() else None)
+
+
 BREAKERS: dict[str, Callable[[_Breaker], None]] = {
     "CM101": _cm101,
     "CM102": _cm102,
@@ -545,10 +547,12 @@ BREAKERS: dict[str, Callable[[_Breaker], None]] = {
     "CM402": _cm402,
     "CM403": _cm403,
     "CM404": _cm404,
+    "CM405": _cm405,
     "CM501": _cm501,
     "CM502": _cm502,
     "CM601": _cm601,
     "CM602": _cm602,
+    "CM603": _cm603,
 }
 """How to break each rule alone, by code."""
 

@@ -35,7 +35,7 @@ from conflictmodel._model._alignment import (
     Support,
     SupportKind,
 )
-from conflictmodel._model._control import Basis, Control, ControlStatus
+from conflictmodel._model._control import Basis, Control, ControlStatus, Portion
 from conflictmodel._model._events import Event, EventActor, EventKind, EventRole
 from conflictmodel._model._scenario import Scenario
 from conflictmodel._model._territory import Territory, TerritoryKind
@@ -287,8 +287,10 @@ def controls(
     statuses: st.SearchStrategy[ControlStatus] | None = None,
 ) -> st.SearchStrategy[Control]:
     """Control records of every status (or of ``statuses``); contested and besieged
-    ones name opponents distinct from the controllers. Shrinks to full control of
-    ``"a"`` by ``"a"`` over the open period, observed."""
+    ones name opponents distinct from the controllers; partial ones may state the
+    :class:`~conflictmodel.Portion` they hold (a fraction, sometimes with the outline of
+    the part). Shrinks to full control of ``"a"`` by ``"a"`` over the open period,
+    observed."""
     own, refs = _own_and_refs(ids, refs)
     status_of = _enum("statuses", statuses, ControlStatus)
 
@@ -300,6 +302,14 @@ def controls(
     note = st.none() | texts()
     cited = _id_sets(refs, max_size=2)
     origin = st.none() | origins()
+    portion = st.none() | st.builds(
+        Portion,
+        fraction=st.floats(0, 1, exclude_min=True),
+        basis=basis,
+        note=note,
+        sources=cited,
+        geometry=st.none() | geometries(),
+    )
 
     @st.composite
     def build(draw: st.DrawFn) -> Control:
@@ -317,6 +327,7 @@ def controls(
             period=draw(period),
             status=status,
             opponents=opponents,
+            portion=draw(portion) if status is ControlStatus.PARTIAL else None,
             basis=draw(basis),
             confidence=draw(confidence),
             note=draw(note),
@@ -384,6 +395,7 @@ def agreements(
         kind=_enum("kinds", kinds, AgreementKind),
         signed=st.none() | partial_dates(),
         in_force=st.none() | periods(),
+        met=st.none() | periods(),
         status=st.none() | st.sampled_from(AgreementStatus),
         actors=st.lists(agreement_actors(refs=refs), max_size=3).map(_distinct_actors),
         covers=_id_sets(refs),

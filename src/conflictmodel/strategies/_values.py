@@ -157,7 +157,7 @@ def geometries(*, types: st.SearchStrategy[GeometryType] | None = None) -> st.Se
         GeometryType.MULTI_POLYGON: st.lists(polygon, min_size=1, max_size=2).map(tuple),
     }
     kinds = st.sampled_from(GeometryType) if types is None else types
-    return kinds.flatmap(lambda kind: coordinates[kind].map(lambda c: Geometry(type=kind, coordinates=c)))
+    return kinds.flatmap(lambda kind: coordinates[kind].map(lambda c: Geometry(type=kind, coordinates=c)))  # type: ignore[arg-type]
 
 
 @lazy

@@ -54,7 +54,7 @@ from conflictmodel._model._alignment import (
     Support,
     SupportKind,
 )
-from conflictmodel._model._control import Basis, Control, ControlStatus
+from conflictmodel._model._control import Basis, Control, ControlStatus, Portion
 from conflictmodel._model._dates import PartialDate, Period, Precision
 from conflictmodel._model._events import CoordinatePrecision, Coordinates, Event, EventActor, EventKind, EventRole
 from conflictmodel._model._frozenmap import FrozenMap
@@ -154,6 +154,8 @@ _ALL: dict[type[Any], tuple[Any, ...]] = {
         ViolationStatus,
     )
 }
+_NOT_IN_FORCE = tuple(status for status in AgreementStatus if status is not AgreementStatus.IN_FORCE)
+"""The statuses an agreement without an in-force period may have (CM603)."""
 """Each enumeration's members in declared order (the first is the simplest)."""
 _PRECISIONS = (Precision.YEAR, Precision.MONTH, Precision.DAY)
 _INTEGERS: dict[tuple[int, int], st.SearchStrategy[int]] = {}
@@ -405,6 +407,17 @@ class _World:
             return Period(start=start)
         return Period(start=start, end=self.dated((first, days[1]), end_zone)[1])
 
+    def portions(self, count: int) -> list[Portion | None]:
+        """The portions of ``count`` partial records that hold their territory at once:
+        each ``None`` or a number of quarters, together at most the whole."""
+        found: list[Portion | None] = []
+        left = 4
+        for _ in range(count):
+            quarters = self.count(left)
+            left -= quarters
+            found.append(None if quarters == 0 else Portion(fraction=quarters / 4))
+        return found
+
     def maybe_period(self, window: Window) -> Period | None:
         return self.period(window, optional=True)
 
@@ -593,14 +606,16 @@ class _World:
             target = self.maybe(self.agreements)
             link = () if target is None else (Link(relation=self.pick(_ALL[LinkRelation]), target=target.id),)
             code = self.maybe(PROVISION_CODES)
+            kind = self.pick(_ALL[AgreementKind])
             self.agreements.append(
                 Agreement(
                     id=f"g{g}",
                     name=self.name(AGREEMENT_NAMES),
-                    kind=self.pick(_ALL[AgreementKind]),
+                    kind=kind,
                     signed=signed,
                     in_force=in_force,
-                    status=self.maybe(_ALL[AgreementStatus]),
+                    met=self.maybe_period(ALWAYS) if kind is AgreementKind.TALKS else None,
+                    status=self.maybe(_ALL[AgreementStatus] if in_force is not None else _NOT_IN_FORCE),
                     actors=tuple(
                         AgreementActor(actor=self.actors[a].id, roles=r) for a, r in zip(chosen, roles, strict=True)
                     ),
@@ -774,10 +789,12 @@ class _World:
         start = None if first and life[0] == MIN and self.flag() else self.date(days[0], start_zone)
         end = None if last and life[1] == MAX and self.flag() else self.date(days[1], end_zone)
         period = Period(start=start, end=end)
+        shares = self.portions(sum(how is ControlStatus.PARTIAL for _, how, _ in made))
         for who, how, against in made:
             confidence = self.count(4)
             self.controls.append(
                 Control(
+                    portion=shares.pop() if how is ControlStatus.PARTIAL else None,
                     id=f"c{len(self.controls)}",
                     territory=territory,
                     controllers=tuple(self.actors[a].id for a in who),

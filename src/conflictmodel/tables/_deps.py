@@ -1,12 +1,15 @@
-"""The optional packages behind the tables layer, imported on first use.
-
-Each missing package raises an :class:`ImportError` that names the extra to install.
-"""
+"""The optional packages behind the tables layer, imported on first use through the
+package's one :func:`conflictmodel._model._extras.require`, so a missing one raises
+:class:`~conflictmodel.MissingExtraError` naming the extra to install."""
 
 from __future__ import annotations
 
-import importlib
-from types import ModuleType
+from typing import TYPE_CHECKING
+
+from conflictmodel._model import _extras
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 __all__ = ["require"]
 
@@ -14,11 +17,7 @@ _EXTRA = {"pyarrow": "arrow", "duckdb": "duckdb", "pyspark": "spark", "pandas": 
 
 
 def require(module: str) -> ModuleType:
-    """Import ``module`` (``pyarrow``, ``pyarrow.parquet``, ``duckdb``, ``pandas``, ...) or
-    raise an :class:`ImportError` saying which extra brings it."""
-    try:
-        return importlib.import_module(module)
-    except ImportError as error:
-        top = module.partition(".")[0]
-        extra = _EXTRA.get(top, top)
-        raise ImportError(f"{top} is needed for this; install it with: pip install 'conflictmodel[{extra}]'") from error
+    """Import ``module`` (``pyarrow``, ``pyarrow.parquet``, ``duckdb``, ``pandas``, ...),
+    or raise :class:`~conflictmodel.MissingExtraError` naming the extra that brings it."""
+    top = module.partition(".")[0]
+    return _extras.require(module, extra=_EXTRA[top], purpose="conflictmodel.tables")

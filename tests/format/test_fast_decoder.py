@@ -1,0 +1,167 @@
+"""The fast decoder (msgspec mirror structs) gives the same scenario as the reference
+path for every document it accepts, and accepts none that the reference path refuses."""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import gc
+import json
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from test_load_errors import BASE_TEXT, CASES, broken, put
+
+import conflictmodel as cm
+from conflictmodel import strategies as cst
+from conflictmodel._format import _fast, _jsonformat
+from conflictmodel._format._parse import as_text, parse
+from conflictmodel._model import _fields as r
+
+# CI installs msgspec (the bench extra): this skip only applies to bare installs.
+pytestmark = pytest.mark.skipif(not _fast.available, reason="the fast decoder needs msgspec")
+
+
+def reference(text: str | bytes) -> cm.Scenario:
+    """The scenario the reference path (standard library and cattrs) decodes."""
+    return _jsonformat.from_dict(cm.Scenario, parse(as_text(text, None), None))
+
+
+@pytest.mark.parametrize(("text", "paths", "message"), CASES)
+def test_the_fast_decoder_accepts_no_malformed_document(text: str | bytes, paths: set[str], message: str) -> None:  # noqa: ARG001 - the cases carry paths and messages for the other test
+    assert _fast.decode(text) is None
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)  # big scenarios; a busy machine
+@given(cst.scenarios())
+def test_the_fast_decoder_agrees_with_the_reference_path(scenario: cm.Scenario) -> None:
+    text = cm.dumps(scenario)
+    compact = json.dumps(json.loads(text), separators=(",", ":"))
+    found = _fast.decode(text)
+    assert found is not None
+    assert reference(text) == found == _fast.decode(compact.encode()) == scenario
+    assert text == cm.dumps(found)
+
+
+def test_the_fast_decoder_reads_the_base_document_like_the_reference() -> None:
+    found = _fast.decode(BASE_TEXT)
+    assert found is not None
+    assert reference(BASE_TEXT) == found
+
+
+# --- repeated keys: msgspec keeps the last one; the format refuses them ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"schema": "conflictmodel/1", "meta": {"title": "a", "title": "b"}}',
+        '{"schema": "conflictmodel/1", "meta": {"title": "a: b", "title": "c"}}',
+        '{"schema": "conflictmodel/1", "schema": "conflictmodel/1", "meta": {"title": "a"}}',
+        BASE_TEXT.replace('"confidence": 0.8', '"confidence": 0.8, "confidence": 0.7'),
+        BASE_TEXT.replace('"lat": 35.9', '"lat": 35.9, "lat": 35.9'),
+        BASE_TEXT.replace('"start": "2017-05-06"', '"start": "2017-05-06", "start": "2017-05-06"'),
+        BASE_TEXT.replace('"cow": "640"', '"cow": "640", "cow": "641"'),
+        BASE_TEXT.replace('"actor": "ru", "role": "side_a"', '"actor": "ru", "role": "side_a", "role": "side_a"'),
+    ],
+    ids=["meta", "colon-in-text", "schema", "control", "coordinates", "shared-period", "map", "shared-object"],
+)
+def test_repeated_keys_are_refused_by_both_paths(text: str) -> None:
+    assert _fast.decode(text) is None
+    with pytest.raises(cm.LoadError, match="repeated key"):
+        cm.loads(text)
+
+
+def test_colons_inside_strings_still_load_fast() -> None:
+    text = broken(put("meta", "description", "Note: a: b: c"), put("actors", 0, "id", "ucdp:1"))
+    text = text.replace('"controllers": ["reb"]', '"controllers": ["reb"]').replace('"sy"', '"ucdp:1"')
+    found = _fast.decode(text)
+    assert found is not None
+    assert reference(text) == found
+
+
+def test_repeated_items_of_a_set_are_refused_by_the_fast_decoder() -> None:
+    assert _fast.decode(broken(put("actors", 1, "sources", ["s1", "s1"]))) is None
+
+
+# --- new fields are picked up from the attrs classes ---------------------------------------
+
+
+class Shade(enum.Enum):
+    LIGHT = "light"
+    DARK = "dark"
+
+
+@attrs.frozen(kw_only=True)
+class Swatch:
+    id: str = attrs.field(validator=r.valid_id)
+    shade: Shade = attrs.field(default=Shade.LIGHT, validator=r.member_of(Shade))
+    share: float | None = attrs.field(
+        default=None, converter=r.to_optional_number, validator=r.number(minimum=0.0, maximum=1.0, optional=True)
+    )
+    tags: frozenset[str] = attrs.field(default=frozenset(), validator=r.id_set())
+
+    def __attrs_post_init__(self) -> None:
+        if self.shade is Shade.DARK and self.share is None:
+            raise ValueError("a dark swatch needs a share")
+
+
+def _decode(cls: type[Any], text: bytes) -> Any:
+    import msgspec  # noqa: PLC0415 - optional: this module is skipped without it
+
+    mirrors = _fast._Mirrors()
+    return mirrors.builder(cls)(msgspec.json.decode(text, type=mirrors.struct(cls)))
+
+
+def test_a_class_the_decoder_never_saw_is_mirrored_from_its_fields() -> None:
+    assert Swatch(id="a", shade=Shade.DARK, share=1.0, tags=frozenset({"x"})) == _decode(
+        Swatch, b'{"id": "a", "shade": "dark", "share": 1, "tags": ["x"]}'
+    )
+    assert Swatch(id="b") == _decode(Swatch, b'{"id": "b"}')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b'{"id": "a b"}',
+        b'{"id": "a", "share": 1.5}',
+        b'{"id": "a", "share": null}',
+        b'{"id": "a", "shade": "dark"}',
+        b'{"id": "a", "colour": "red"}',
+        b'{"id": "a", "tags": ["x", "x"]}',
+        b'{"id": "a", "share": true}',
+        b'{"id": 5}',
+    ],
+    ids=["bad-id", "out-of-range", "null", "post-init", "unknown-key", "repeated-item", "bool", "wrong-type"],
+)
+def test_a_mirrored_class_keeps_every_rule(text: bytes) -> None:
+    with pytest.raises(Exception):  # noqa: B017, PT011 - any refusal sends the document to the reference path
+        _decode(Swatch, text)
+
+
+# --- the collector -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_dumps_restores_the_garbage_collector_state(enabled: bool) -> None:
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        with contextlib.suppress(cm.LoadError):
+            cm.dumps(cm.loads(BASE_TEXT))
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+def test_decodes_in_threads_each_refuse_their_own_repeated_key() -> None:
+    """The builders' key counter is shared: decodes in threads must not mix their counts."""
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - only this test
+
+    repeated = BASE_TEXT.replace('"confidence": 0.8', '"confidence": 0.8, "confidence": 0.7')
+    texts = [BASE_TEXT, repeated] * 20
+    with ThreadPoolExecutor(4) as pool:
+        found = list(pool.map(_fast.decode, texts))
+    assert [isinstance(f, cm.Scenario) for f in found] == [True, False] * 20

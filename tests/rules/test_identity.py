@@ -1,0 +1,109 @@
+"""Rules CM1xx, identity and references: each with a passing and a failing scenario, and the shapes
+that are easy to get wrong."""
+
+import conflictmodel as cm
+from rule_helpers import (
+    CONTESTED,
+    XY,
+    Case,
+    actor,
+    agreement,
+    alliance,
+    case_tests,
+    control,
+    event,
+    party,
+    support,
+    territory,
+    world,
+)
+
+
+def _cases() -> dict[str, Case]:
+    cases: dict[str, Case] = {}
+    cases["CM101"] = (
+        world(actors=(actor("x"),), territories=(territory("t"),)),
+        world(actors=(actor("x"),), territories=(territory("x"),)),
+        [("$.territories[0]", ("x",))],
+    )
+    cases["CM102"] = (
+        world(actors=XY, territories=(territory("t"),), controls=(control("c1", "t", "x", start="2017"),)),
+        world(actors=XY, controls=(control("c1", "nowhere", "x", start="2017"),)),
+        [("$.controls[0].territory", ("c1", "nowhere"))],
+    )
+    cases["CM103"] = (
+        world(actors=XY, territories=(territory("t"),), controls=(control("c1", "t", "x", start="2017"),)),
+        world(actors=XY, territories=(territory("t"),), controls=(control("c1", "t", "t", start="2017"),)),
+        [("$.controls[0].controllers[0]", ("c1", "t"))],
+    )
+    return cases
+
+
+CASES = _cases()
+(
+    test_rule_passes_on_the_passing_scenario,
+    test_rule_fails_on_the_failing_scenario,
+    test_passing_scenarios_break_no_rule_of_severity_error,
+) = case_tests(CASES)
+
+
+def test_every_kind_of_reference_is_checked() -> None:
+    scenario = cm.Scenario(
+        meta=cm.Meta(title="t", sources=frozenset({"s0"})),
+        actors=(
+            actor(
+                "a",
+                parent="p0",
+                sources=frozenset({"s1"}),
+                kind=cm.ActorKind.PERSON,
+                posts=(cm.Post(title="x", organisation="o0"),),
+            ),
+        ),
+        alliances=(alliance("al", "m0", "a", founding_agreement="g0"),),
+        supports=(support("su", "sp0", "r0"),),
+        hostilities=(cm.Hostility(id="h", side_a=("ha0",), side_b=("hb0",)),),
+        territories=(territory("t", parent="tp0", components=frozenset({"tc0"})),),
+        controls=(
+            control("c", "ct0", "cc0", opponents=frozenset({"co0"}), status=CONTESTED),
+            cm.Control(
+                id="cp",
+                territory="t",
+                controllers=("a",),
+                period=cm.Period(),
+                status=cm.ControlStatus.PARTIAL,
+                portion=cm.Portion(fraction=0.5, sources=frozenset({"ps0"})),
+            ),
+        ),
+        agreements=(
+            agreement(
+                "g",
+                actors=(party("ga0"),),
+                covers=frozenset({"gt0"}),
+                links=(cm.Link(relation=cm.LinkRelation.FOLLOWS, target="gl0"),),
+            ),
+        ),
+        events=(event("e", "2017-01-01", "ea0", location="el0"),),
+        violations=(
+            cm.Violation(
+                id="v",
+                agreement="va0",
+                violator="vv0",
+                date=cm.PartialDate(2017),
+                alleged_by=frozenset({"vb0"}),
+                events=frozenset({"ve0"}),
+            ),
+        ),
+    )
+    report = cm.validate(scenario, select="CM102")
+    missing = {f.subjects[-1] for f in report.findings}
+    expected = {
+        "s0", "s1", "p0", "o0", "m0", "g0", "sp0", "r0", "ha0", "hb0", "tp0", "tc0", "ct0", "cc0", "co0",
+        "ps0", "ga0", "gt0", "gl0", "ea0", "el0", "va0", "vv0", "vb0", "ve0",
+    }  # fmt: skip
+    assert expected == missing
+    paths = {f.subjects[-1]: f.path for f in report.findings}
+    assert "$.meta.sources[0]" == paths["s0"]
+    assert "$.actors[0].posts[0].organisation" == paths["o0"]
+    assert "$.violations[0].events[0]" == paths["ve0"]
+    assert "$.controls[1].portion.sources[0]" == paths["ps0"]
+    assert ("s0",) == next(f.subjects for f in report.findings if f.path == "$.meta.sources[0]")

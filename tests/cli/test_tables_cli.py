@@ -29,7 +29,7 @@ def test_export_then_import_gives_the_same_bytes(scenario_file: Path, tmp_path: 
     assert scenario_file.read_bytes() == back.read_bytes()
 
 
-def test_query_events_control_prints_json_lines(scenario_file: Path, tmp_path: Path, capsys) -> None:
+def test_query_events_control_prints_json_lines(scenario_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "tables"
     main(["export", "parquet", str(scenario_file), "-o", str(folder)])
     capsys.readouterr()
@@ -53,7 +53,7 @@ def test_query_control_states_writes_parquet_and_csv(scenario_file: Path, tmp_pa
     assert pcsv.read_csv(csv).num_rows == len(s.territories)
 
 
-def test_unreadable_inputs_fail_with_a_message(tmp_path: Path, capsys) -> None:
+def test_unreadable_inputs_fail_with_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", "parquet", str(tmp_path / "missing"), "-o", str(tmp_path / "x.json")]) == 1
     assert "not a folder of Parquet files" in capsys.readouterr().err
     assert main(["export", "parquet", str(tmp_path / "missing.json"), "-o", str(tmp_path / "out")]) == 2

@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import duckdb
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import conflictmodel as cm
 from conflictmodel import strategies as cst
-from conflictmodel.tables import DuckDBEngine, write_parquet
+from conflictmodel.tables import DuckDBEngine, events_control_sql, write_parquet
+from conflictmodel.tables._sql import steps
 from engine_checks import (
     expected_events,
     expected_partitions,
@@ -85,3 +87,26 @@ def test_joint_contested_and_ambiguous_answers_are_kept_apart() -> None:
 def test_an_unknown_dialect_is_refused() -> None:
     with pytest.raises(ValueError, match="no SQL dialect 'postgres'"):
         cm.tables.control_states_sql("postgres", 1)  # type: ignore[arg-type]
+
+
+def test_the_runner_restores_the_asof_setting_of_the_connection_it_was_given() -> None:
+    connection = duckdb.connect()
+    connection.execute("SET asof_loop_join_threshold = 7")
+    s = cm.syria_2017()
+    engine = DuckDBEngine(s, connection=connection)
+    day = dt.date(2017, 11, 30)
+    rows = engine.control_states([("sy-ghouta", day)]).to_pylist()
+    assert rows[0]["kind"] == s.controllers_on("sy-ghouta", day).kind.value
+    assert connection.execute("SELECT current_setting('asof_loop_join_threshold')").fetchone() == (7,)
+
+
+def test_steps_read_by_several_later_steps_are_materialized_on_duckdb_only() -> None:
+    duck, spark = events_control_sql("duckdb", 2), events_control_sql("spark", 2)
+    named, final = steps(duck)
+    assert [name for name, _ in named] == [name for name, _ in steps(spark)[0]]
+    assert final.startswith("SELECT")
+    marked = {line.split()[-3] for line in duck.splitlines() if line.endswith("AS MATERIALIZED (")}
+    assert {"spans", "points", "lineage_state", "answers"} <= marked
+    assert "per_event" in marked
+    assert "certain" not in marked  # read once, by the final query
+    assert "MATERIALIZED" not in spark

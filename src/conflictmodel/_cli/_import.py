@@ -62,9 +62,7 @@ _CHOICES = sorted([*FORMATS, "parquet"])
 
 
 def _arguments(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "format_name", choices=_CHOICES, metavar="FORMAT", help="one of: " + ", ".join(_CHOICES)
-    )
+    command.add_argument("format_name", choices=_CHOICES, metavar="FORMAT", help="one of: " + ", ".join(_CHOICES))
     command.add_argument(
         "files", nargs="+", metavar="FILE", help="the file to read, - for standard input (ocha: one or more layers)"
     )
@@ -112,6 +110,10 @@ def run_import(args: argparse.Namespace, console: Console) -> int:
     """Run ``conflictmodel import`` with parsed ``args``; return the exit code."""
     if args.format_name == "parquet":
         return run_import_parquet(args, console)
+    return _import_dataset(args, console)
+
+
+def _import_dataset(args: argparse.Namespace, console: Console) -> int:
     reader, _ = FORMATS[args.format_name]
     to_stdout = args.output in (None, "-")
     report_stream = sys.stderr if to_stdout else sys.stdout

@@ -19,7 +19,7 @@ from ._engines import DuckDBEngine, SparkEngine
 from ._frames import from_pandas, to_pandas
 from ._layout import LAYOUT_VERSION, TABLES
 from ._parquet import read_parquet, read_tables, write_parquet
-from ._pieces import pieces_table
+from ._pieces import pieces_table, portions_table
 from ._sql import DIALECTS, Dialect, control_states_sql, events_control_sql, partition_sql
 from ._tree import tree_tables
 
@@ -36,6 +36,7 @@ __all__ = [
     "from_pandas",
     "partition_sql",
     "pieces_table",
+    "portions_table",
     "read_parquet",
     "read_tables",
     "schema",

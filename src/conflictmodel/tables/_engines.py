@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -11,7 +12,7 @@ from conflictmodel._model._dates import DayLike
 from conflictmodel._queries._partition import Weight
 
 from ._deps import require
-from ._pieces import pieces_table
+from ._pieces import pieces_table, portions_table
 from ._sources import Tables, arrow_tables, days_table, parquet_folder, partitions_table, tree_height, tree_of
 from ._sql import Dialect, control_states_sql, events_control_sql, partition_sql, steps
 
@@ -19,6 +20,7 @@ __all__ = ["DuckDBEngine", "SparkEngine"]
 
 _DATA = ("controls", "events", "territories")
 _PROPAGATION = "spark.sql.constraintPropagation.enabled"
+_ASOF_LOOP = "asof_loop_join_threshold"
 
 
 class _Engine:
@@ -45,12 +47,17 @@ class _Engine:
     def partition(self, questions: Iterable[tuple[str, DayLike]], *, weight: Weight = "area") -> Any:
         """The partition of each ``(within, day)``: see :func:`~conflictmodel.tables.partition_sql`."""
         asked = partitions_table(questions)
-        territories = arrow_tables(self.data)
         folder = parquet_folder(self.data)
         if folder is not None:
-            territories = {"territories": require("pyarrow.parquet").read_table(folder / "territories.parquet")}
-        pieces = pieces_table(territories["territories"], asked.column("within").to_pylist(), weight)
-        return self._run(partition_sql(self.dialect), {"partitions": asked, "territory_pieces": pieces})
+            pq = require("pyarrow.parquet")
+            territories = pq.read_table(folder / "territories.parquet")
+            controls = pq.read_table(folder / "controls.parquet", columns=["id", "portion"])
+        else:
+            tables = arrow_tables(self.data)
+            territories, controls = tables["territories"], tables["controls"]
+        pieces = pieces_table(territories, asked.column("within").to_pylist(), weight)
+        inputs = {"partitions": asked, "territory_pieces": pieces, "control_portions": portions_table(controls)}
+        return self._run(partition_sql(self.dialect), inputs)
 
 
 class DuckDBEngine(_Engine):
@@ -83,13 +90,20 @@ class DuckDBEngine(_Engine):
             self.connection.register(name, table)
 
     def _run(self, sql: str, inputs: Mapping[str, Any]) -> Any:
+        connection = self.connection
         for name, table in inputs.items():
-            self.connection.register(name, table)
+            connection.register(name, table)
+        # DuckDB plans an ASOF join whose left side it estimates small as a nested loop; the
+        # estimate is often far too small here (20,000 records: 34 s instead of 0.2 s), so
+        # the loop is switched off while the query runs, and the setting restored.
+        (before,) = connection.execute(f"SELECT current_setting('{_ASOF_LOOP}')").fetchone()
+        connection.execute(f"SET {_ASOF_LOOP} = 0")
         try:
-            return self.connection.sql(sql).to_arrow_table()
+            return connection.sql(sql).to_arrow_table()
         finally:
+            connection.execute(f"SET {_ASOF_LOOP} = {int(before)}")
             for name in inputs:
-                self.connection.unregister(name)
+                connection.unregister(name)
 
 
 class SparkEngine(_Engine):
@@ -115,8 +129,7 @@ class SparkEngine(_Engine):
             for name in _DATA:
                 pq.write_table(tables[name], target / f"{name}.parquet")
             folder = target
-            data = {"territories": tables["territories"]}
-        super().__init__(data if parquet_folder(data) is None else folder)
+        super().__init__(folder)  # the engine reads everything from the folder it was given or wrote
         self.folder = folder
         for name in _DATA:
             spark.read.parquet(str(folder / f"{name}.parquet")).createOrReplaceTempView(name)
@@ -143,11 +156,21 @@ class SparkEngine(_Engine):
         before = conf.get(_PROPAGATION, "true")
         conf.set(_PROPAGATION, "false")
         try:
-            for name, body in named:  # each step computed once (Spark would inline and re-plan them)
-                self.spark.sql(body).localCheckpoint().createOrReplaceTempView(name)
+            uses = _uses(named, final)
+            for name, body in named:
+                frame = self.spark.sql(body)
+                if uses[name] > 1:  # computed once: Spark would inline and plan it again for every use
+                    frame = frame.localCheckpoint()
+                frame.createOrReplaceTempView(name)
             return self.spark.sql(final).localCheckpoint()
         finally:
             conf.set(_PROPAGATION, before)
+
+
+def _uses(named: list[tuple[str, str]], final: str) -> dict[str, int]:
+    """How many later steps (and the final query) read each step."""
+    words = [set(re.findall(r"\w+", body)) for _, body in named] + [set(re.findall(r"\w+", final))]
+    return {name: sum(name in later for later in words[index + 1 :]) for index, (name, _) in enumerate(named)}
 
 
 def _spark_schema(schema: Any) -> str:

@@ -12,23 +12,35 @@ Each shape is one scenario whose size is driven by ``n`` *inside one record*:
 * ``aliases``: one actor with ``n`` aliases (and a territory with ``n`` aliases);
 * ``control``: one control record with ``n`` controllers and ``n`` opponents, and an
   agreement covering ``n`` territories with ``n`` parties;
+* ``ucdp-aliases``: ``n`` UCDP GED rows naming one actor id under ``n`` names, read by
+  ``cm.io.read_ucdp_ged`` (an actor with ``n - 1`` aliases, built once).
 
-What is timed is ``cm.validate(s)`` (every rule) and every query that reads the shape
-(``allies_of``, ``enemies_of``, ``supporters_of``, ``camps``, ``controllers_on``,
-``agreements_in_force``, ``actors_of``, ``violations_of``, ``partition``), on a scenario
-built directly (no JSON), each with a fresh query engine. Peak memory is the
-``tracemalloc`` peak of the same call, in its own measurement after the timing, so that
-tracing does not slow the timed runs. Each time is the median of the repeats, with the
-collector on.
+What is timed for the scenario shapes is ``cm.validate(s)`` (every rule) and every query
+that reads the shape (``allies_of``, ``enemies_of``, ``supporters_of``, ``camps``,
+``controllers_on``, ``agreements_in_force``, ``actors_of``, ``violations_of``,
+``partition``), on a scenario built directly (no JSON), each with a fresh query engine;
+for ``ucdp-aliases``, the import of the CSV text. Peak memory is the ``tracemalloc``
+peak of the same call, in its own measurement after the timing, so that tracing does not
+slow the timed runs. Each time is the median of the repeats, with the collector on: the
+wall time, and the CPU time of the process (``time.process_time``), which a machine
+shared with other jobs inflates much less.
 
 The growth exponent between two sizes is ``log(t2 / t1) / log(n2 / n1)``: 1 is linear, 2
-quadratic; ``n log n`` from 1,000 to 10,000 gives about 1.1.
+quadratic; ``n log n`` from 1,000 to 10,000 gives about 1.13.
+
+``--count-lines`` measures no time: it counts the lines of conflictmodel's Python code
+each call executes (``sys.settrace``), at each size, and prints their exponent. The count
+does not depend on the machine's load, so it tells a step that is super-linear in the
+library's own code from the noise of a shared machine (the sorts and the collector, in
+C, are not counted). Line tracing is slow: use smaller sizes (``--sizes 300 3000``).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import gc
+import io
 import math
 import platform
 import statistics
@@ -36,9 +48,11 @@ import sys
 import time
 import tracemalloc
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import conflictmodel as cm
+from conflictmodel.io import read_ucdp_ged
 
 DAY = "2017-06-01"
 META = cm.Meta(title="Shape")
@@ -146,12 +160,38 @@ def control_shape(n: int) -> cm.Scenario:
     )
 
 
-SHAPES: dict[str, tuple[Callable[[int], cm.Scenario], tuple[int, ...]]] = {
-    "hostility": (hostility_shape, (1_000, 3_000, 10_000)),
-    "alliance": (alliance_shape, (500, 1_500, 5_000)),
-    "aliases": (aliases_shape, (10_000, 100_000, 1_000_000)),
-    "control": (control_shape, (1_000, 3_000, 10_000)),
+GED_FIXTURE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "ucdp-ged" / "ged-layout-synthetic.csv"
+
+
+def ucdp_aliases_shape(n: int) -> dict[str, Callable[[], Any]]:
+    """``n`` GED rows (the first row of the synthetic fixture, each with its own event
+    id) whose side B is one UCDP actor id under ``n`` different names; the call reads them."""
+    with GED_FIXTURE.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        header, template = list(reader.fieldnames or ()), next(reader)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, header, lineterminator="\n")
+    writer.writeheader()
+    for i in range(n):
+        writer.writerow(
+            template | {"id": str(10**7 + i), "relid": f"r{i}", "side_b_new_id": "234", "side_b": f"Name {i}"}
+        )
+    text = out.getvalue()
+    return {"read_ucdp_ged": lambda: read_ucdp_ged(io.StringIO(text))}
+
+
+def _scenario(build: Callable[[int], cm.Scenario]) -> Callable[[int], dict[str, Callable[[], Any]]]:
+    return lambda n: _queries(build(n))
+
+
+SHAPES: dict[str, tuple[Callable[[int], dict[str, Callable[[], Any]]], tuple[int, ...]]] = {
+    "hostility": (_scenario(hostility_shape), (1_000, 3_000, 10_000)),
+    "alliance": (_scenario(alliance_shape), (500, 1_500, 5_000)),
+    "aliases": (_scenario(aliases_shape), (10_000, 100_000, 1_000_000)),
+    "control": (_scenario(control_shape), (1_000, 3_000, 10_000)),
+    "ucdp-aliases": (ucdp_aliases_shape, (1_000, 3_000, 10_000)),
 }
+"""Each shape: the calls to measure at a size, and the default sizes."""
 
 
 def _queries(s: cm.Scenario) -> dict[str, Callable[[], Any]]:
@@ -196,20 +236,58 @@ _COLLECTIONS = (
 )
 
 
-def measure(call: Callable[[], Any], repeats: int) -> tuple[float, int]:
-    """The median wall time in seconds and the tracemalloc peak in bytes of ``call``."""
-    times = []
+def measure(call: Callable[[], Any], repeats: int) -> tuple[float, float, int]:
+    """The median wall time and CPU time in seconds, and the tracemalloc peak in bytes,
+    of ``call``."""
+    walls, cpus = [], []
     for _ in range(repeats):
         gc.collect()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         call()
-        times.append(time.perf_counter() - start)
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
     gc.collect()
     tracemalloc.start()
     call()
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return statistics.median(times), peak
+    return statistics.median(walls), statistics.median(cpus), peak
+
+
+def count_lines(call: Callable[[], Any]) -> int:
+    """The number of lines of conflictmodel's own Python code that ``call`` executes."""
+    executed = 0
+
+    def local(_frame: Any, event: str, _arg: Any) -> Any:
+        nonlocal executed
+        executed += event == "line"
+        return local
+
+    def calls(frame: Any, _event: str, _arg: Any) -> Any:
+        return local if "/conflictmodel/" in frame.f_code.co_filename else None
+
+    sys.settrace(calls)
+    try:
+        call()
+    finally:
+        sys.settrace(None)
+    return executed
+
+
+def _lines(name: str, sizes: tuple[int, ...], skip: list[str]) -> None:
+    counted: dict[str, list[int]] = {}
+    for n in sizes:
+        for call_name, call in SHAPES[name][0](n).items():
+            if call_name not in skip:
+                counted.setdefault(call_name, []).append(count_lines(call))
+    if not counted:
+        return
+    print(f"\n### {name}: lines executed (n = {', '.join(f'{n:,}' for n in sizes)})\n")
+    print("| call | " + " | ".join(f"n={n:,}" for n in sizes) + " | exponent |")
+    print("|---|" + "---|" * len(sizes) + "---|")
+    for call_name, lines in counted.items():
+        exponent = _exponent(lines[0], lines[-1], sizes[0], sizes[-1]) if sizes[-1] > sizes[0] else math.nan
+        print(f"| {call_name} | " + " | ".join(f"{x:,}" for x in lines) + f" | {exponent:.3f} |", flush=True)
 
 
 def _exponent(x1: float, x2: float, n1: int, n2: int) -> float:
@@ -223,31 +301,45 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--skip", action="append", default=[], help="a call not to measure")
-    parser.add_argument(
-        "--camps-max", type=int, default=1_500, help="measure camps only up to this n (it is still quadratic)"
-    )
+    parser.add_argument("--count-lines", action="store_true", help="count executed lines instead of timing")
     args = parser.parse_args(argv)
+    if args.count_lines:
+        for name in args.only or SHAPES:
+            _lines(name, tuple(args.sizes or (300, 3_000)), args.skip)
+        return
     print(f"python {platform.python_version()}, {platform.machine()}, {sys.platform}")
+    for name in args.only or SHAPES:  # warm up: imports and caches, so the first size is not slowed
+        for call in SHAPES[name][0](10).values():
+            call()
     for name in args.only or SHAPES:
         build, default_sizes = SHAPES[name]
         sizes = tuple(args.sizes or default_sizes)
-        results: dict[str, list[tuple[int, float, int]]] = {}
+        results: dict[str, list[tuple[int, float, float, int]]] = {}
         for n in sizes:
-            s = build(n)
-            for call_name, call in _queries(s).items():
-                if call_name in args.skip or (call_name == "camps" and n > args.camps_max):
-                    continue
-                results.setdefault(call_name, []).append((n, *measure(call, args.repeats)))
+            for call_name, call in build(n).items():
+                if call_name not in args.skip:
+                    results.setdefault(call_name, []).append((n, *measure(call, args.repeats)))
         print(f"\n### {name} (n = {', '.join(f'{n:,}' for n in sizes)})\n")
-        print("| call | " + " | ".join(f"n={n:,} ms / peak MB" for n in sizes) + " | time exp. | memory exp. |")
-        print("|---|" + "---|" * len(sizes) + "---|---|")
+        print(
+            "| call | "
+            + " | ".join(f"n={n:,} wall ms (CPU ms) / peak MB" for n in sizes)
+            + " | wall exp. | CPU exp. | memory exp. |"
+        )
+        print("|---|" + "---|" * len(sizes) + "---|---|---|")
         for call_name, figures in results.items():
-            measured = {n: (t, peak) for n, t, peak in figures}
+            measured = {n: (wall, cpu, peak) for n, wall, cpu, peak in figures}
             cells = " | ".join(
-                f"{measured[n][0] * 1000:,.1f} / {measured[n][1] / 1e6:,.1f}" if n in measured else "—" for n in sizes
+                f"{measured[n][0] * 1000:,.1f} ({measured[n][1] * 1000:,.1f}) / {measured[n][2] / 1e6:,.1f}"
+                if n in measured
+                else "—"
+                for n in sizes
             )
-            (n1, t1, m1), (n2, t2, m2) = figures[0], figures[-1]
-            exponents = f"{_exponent(t1, t2, n1, n2):.2f} | {_exponent(m1, m2, n1, n2):.2f}" if n2 > n1 else "— | —"
+            (n1, w1, c1, m1), (n2, w2, c2, m2) = figures[0], figures[-1]
+            exponents = (
+                " | ".join(f"{_exponent(x1, x2, n1, n2):.2f}" for x1, x2 in ((w1, w2), (c1, c2), (m1, m2)))
+                if n2 > n1
+                else "— | — | —"
+            )
             print(f"| {call_name} | {cells} | {exponents} |", flush=True)
 
 

@@ -29,6 +29,7 @@ from ._model._control import Basis, Control, ControlStatus, Portion
 from ._model._dates import DayLike, PartialDate, Period, Precision
 from ._model._errors import (
     AmbiguousTerritoryError,
+    ArgumentError,
     ConflictModelError,
     FieldError,
     LoadError,
@@ -66,6 +67,7 @@ __all__ = [
     "Alliance",
     "AllianceKind",
     "AmbiguousTerritoryError",
+    "ArgumentError",
     "Basis",
     "Camp",
     "CandidateViolation",

@@ -30,11 +30,12 @@ that the random mutations draw them too."""
 
 
 def examples(normal: int) -> int:
-    """``normal`` examples in the ordinary suite; the profile's own number in a long run
-    (``--hypothesis-profile=fuzz``)."""
+    """``normal`` examples in the ordinary suite (fewer when the profile asks for fewer);
+    the profile's own number in a long run (``--hypothesis-profile=fuzz``, with as many
+    as ``CONFLICTMODEL_FUZZ_EXAMPLES`` says)."""
     current = settings.default
     configured = 100 if current is None else current.max_examples
-    return configured if configured >= 1000 else min(normal, configured)
+    return configured if settings.get_current_profile_name() == "fuzz" else min(normal, configured)
 
 
 def nested(depth: int) -> Any:

@@ -13,6 +13,7 @@ ACTOR: dict[str, Any] = {"id": "sy", "name": "Syria", "kind": cm.ActorKind.STATE
     ("error", "bases"),
     [
         (cm.FieldError, (cm.ConflictModelError, ValueError)),
+        (cm.ArgumentError, (cm.FieldError, cm.ConflictModelError, ValueError, TypeError)),
         (cm.LoadError, (cm.ConflictModelError, ValueError)),
         (cm.ParseError, (cm.LoadError, cm.ConflictModelError, ValueError)),
         (cm.UnknownIdError, (cm.ConflictModelError, KeyError)),
@@ -88,6 +89,17 @@ def test_broken_json_raises_a_parse_error() -> None:
     with pytest.raises(cm.ParseError) as info:
         cm.loads("{")
     assert ["$"] == [p.path for p in info.value.problems]
+
+
+# --- ArgumentError -------------------------------------------------------------------
+
+
+def test_argument_error_names_the_argument_what_it_accepts_and_what_was_given() -> None:
+    err = cm.ArgumentError("territory", ["x"], "an id (a str)")
+    assert ("territory", "territory", ["x"], "an id (a str)") == (err.argument, err.field, err.value, err.expected)
+    assert "territory: expected an id (a str), not ['x']" == str(err)
+    assert "kinds: expected members, not an item 5" == str(cm.ArgumentError("kinds", 5, "members", item=True))
+    assert str(cm.ArgumentError("x", "y" * 200, "z")).endswith("yyy...")
 
 
 # --- UnknownIdError ------------------------------------------------------------------

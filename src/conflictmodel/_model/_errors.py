@@ -8,6 +8,7 @@ import attrs
 
 __all__ = [
     "AmbiguousTerritoryError",
+    "ArgumentError",
     "ConflictModelError",
     "FieldError",
     "LoadError",
@@ -38,6 +39,34 @@ class FieldError(ConflictModelError, ValueError):
         self.expected = expected
         self.message = message or f"{_shown(value)} is not {expected}"
         super().__init__(f"{field}: {self.message}" if field else self.message)
+
+
+class ArgumentError(FieldError, TypeError):
+    """A function or query was given an argument it refuses: of the wrong type (an id
+    that is not a ``str``, a ``kind`` that is not a record class) or outside the values
+    it accepts (a ``reading`` other than ``"certainly"`` or ``"possibly"``).
+
+    A :class:`FieldError` whose ``field`` is the argument's name (also ``argument``),
+    and both a :class:`ValueError` and a :class:`TypeError`, so that code catching
+    either builtin keeps working. The message names the argument, what it accepts and
+    what was given: ``territory: expected an id (a str), not ['x']``; with ``item``,
+    ``value`` is one item of an iterable argument (``not an item 5``).
+    """
+
+    __module__ = "conflictmodel"  # shown as conflictmodel.ArgumentError in tracebacks
+
+    def __init__(
+        self, argument: str, value: object, expected: str, *, item: bool = False, message: str | None = None
+    ) -> None:
+        shown = repr(value)
+        shown = shown if len(shown) <= 80 else shown[:77] + "..."
+        given = f"an item {shown}" if item else shown
+        super().__init__(argument, value, expected, message=message or f"expected {expected}, not {given}")
+
+    @property
+    def argument(self) -> str:
+        """The name of the argument refused (the same as ``field``)."""
+        return self.field
 
 
 def _shown(value: object) -> str:

@@ -11,9 +11,10 @@ from . import _fields as r
 from ._actors import Actor
 from ._agreements import Agreement, Role
 from ._alignment import Alliance, AllianceKind, Hostility, Support
+from ._arguments import id_argument
 from ._control import Control
 from ._dates import DayLike, PartialDate
-from ._errors import UnknownIdError
+from ._errors import ArgumentError, UnknownIdError
 from ._events import Event
 from ._frozenmap import FrozenMap
 from ._html import html_table
@@ -68,7 +69,9 @@ class Scenario:
     Immutable: make changes with :func:`attrs.evolve`, which builds a new scenario.
     Lookups and queries build their indexes once, on first use, and keep them (safe
     because the scenario never changes). Its ``repr`` is one line (title, as-of day,
-    counts); in a notebook it shows as a table of the counts.
+    counts); in a notebook it shows as a table of the counts. A lookup or query given an
+    argument of the wrong type (an id that is not a ``str``) raises
+    :class:`~conflictmodel.ArgumentError` naming it.
     """
 
     meta: Meta = attrs.field(validator=r.instance(Meta))
@@ -129,25 +132,53 @@ class Scenario:
         which also tells a type checker what comes back; a record of another kind
         counts as absent. Cost: O(1) after a one-time O(n) index build. With duplicate
         ids (which validation reports) the first in format order wins.
+
+        Raises :class:`~conflictmodel.ArgumentError` for an ``id`` that is not a ``str``
+        or a ``kind`` that is not a record class (``cm.Actor``, ``cm.Territory``, ...).
         """
-        record = self._ids().get(id)
-        if record is None or (kind is not None and type(record) is not kind):
-            raise UnknownIdError(id, kind=None if kind is None else kind.__name__)
-        return record
+        try:
+            record = (self._index or self._ids()).get(id)
+        except TypeError:  # unhashable: _lookup says what is wrong
+            record = None
+        if record is not None and (kind is None or type(record) is kind):
+            return record
+        self._lookup(id, kind)  # the checks of the arguments: raises for a bad id or kind
+        raise UnknownIdError(id, kind=None if kind is None else kind.__name__)
 
     @overload
     def find(self, id: str) -> Record | None: ...
     @overload
     def find(self, id: str, kind: type[R]) -> R | None: ...
     def find(self, id: str, kind: type[Any] | None = None) -> Any:  # noqa: A002
-        """The record with this id (of ``kind``, when given), or ``None``. Cost: as :meth:`get`."""
-        record = self._ids().get(id)
-        if record is None or (kind is not None and type(record) is not kind):
+        """The record with this id (of ``kind``, when given), or ``None``. Cost and
+        errors: as :meth:`get`."""
+        try:
+            record = (self._index or self._ids()).get(id)
+        except TypeError:  # unhashable: _lookup says what is wrong
+            record = None
+        if record is not None and (kind is None or type(record) is kind):
+            return record
+        return self._lookup(id, kind)
+
+    def _lookup(self, id: object, kind: object) -> Record | None:  # noqa: A002
+        """The record with this id and of this kind, or ``None``: the one place where
+        lookups check their arguments (only on a miss or with a kind, so a hit costs no
+        more than the dict lookup)."""
+        try:
+            record = self._ids().get(id)  # type: ignore[call-overload]
+        except TypeError:  # unhashable: no id, as the check below says
+            record = None
+        if kind is not None and not (isinstance(kind, type) and kind in RECORD_KINDS):
+            raise ArgumentError("kind", kind, "a record class (cm.Actor, cm.Territory, ...) or None")
+        if record is None:
+            id_argument(id, "id")
             return None
-        return record
+        return record if kind is None or type(record) is kind else None
 
     def __contains__(self, id: object) -> bool:  # noqa: A002 - the domain's own word
-        return id in self._ids()
+        """Whether a record has this id; :class:`~conflictmodel.ArgumentError` for an
+        ``id`` that is not a ``str`` (as ``5 in "text"`` is a ``TypeError``)."""
+        return self._lookup(id, None) is not None
 
     # --- invariants and queries (docs/rules.md, docs/queries.md) ------------------
 
@@ -364,6 +395,11 @@ class Scenario:
         """
         return self._indexes().violations_of(agreement, by=by)
 
+
+RECORD_KINDS: frozenset[type[Any]] = frozenset(
+    (Source, Actor, Alliance, Support, Hostility, Territory, Control, Agreement, Event, Violation)
+)
+"""The record classes, which ``kind`` of :meth:`Scenario.get` and :meth:`Scenario.find` accepts."""
 
 COLLECTIONS: tuple[str, ...] = tuple(a.name for a in attrs.fields(Scenario) if a.init and a.name != "meta")
 """The names of the record collections, in the order the JSON format writes them."""

@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 import attrs
 
 from conflictmodel._model._alignment import AllianceKind, Intensity, SupportKind
+from conflictmodel._model._arguments import choice, enum_members
+from conflictmodel._model._collector import pausing_collector
 from conflictmodel._model._dates import DayLike
-from conflictmodel._model._errors import UnknownIdError
 from conflictmodel._model._intervals import Span, span_of
 
 from ._control import day_ordinal
@@ -47,6 +48,7 @@ __all__ = [
 ]
 
 Reading = Literal["certainly", "possibly"]
+_READINGS: tuple[Reading, ...] = ("certainly", "possibly")
 """Which reading of imprecise dates decides whether a relation holds on a day."""
 
 CAMP_ALLIANCE_KINDS = frozenset(kind for kind in AllianceKind if kind is not AllianceKind.GUARANTOR_FORMAT)
@@ -132,11 +134,6 @@ def _possible(span: Span, day: int) -> bool:
     return span[0] <= day <= span[3]
 
 
-def _require_actor(ix: Indexes, actor: str) -> None:
-    if actor not in ix.actors.by_id:
-        raise UnknownIdError(actor)
-
-
 class _Collected:
     """Ties gathered per related actor."""
 
@@ -166,8 +163,8 @@ class _Collected:
 def allies_of(ix: Indexes, actor: str, day: DayLike, kinds: Iterable[AllianceKind] | None = None) -> tuple[Tie, ...]:
     """Allies of ``actor`` on ``day``; see :meth:`Scenario.allies_of`."""
     ordinal = day_ordinal(day)
-    _require_actor(ix, actor)
-    wanted = None if kinds is None else frozenset(kinds)
+    actor = ix.actor(actor)
+    wanted = None if kinds is None else enum_members(kinds, "kinds", AllianceKind)
     index = ix.alignment.memberships_of.get(actor)
     found = _Collected()
     cache: dict[int, Span] = {}
@@ -186,7 +183,7 @@ def allies_of(ix: Indexes, actor: str, day: DayLike, kinds: Iterable[AllianceKin
 
 def _supports(ix: Indexes, actor: str, day: DayLike, include_alleged: bool, *, towards: bool) -> tuple[Tie, ...]:
     ordinal = day_ordinal(day)
-    _require_actor(ix, actor)
+    actor = ix.actor(actor)
     table = ix.alignment.supports_to if towards else ix.alignment.supports_by
     index = table.get(actor)
     found = _Collected()
@@ -215,7 +212,7 @@ def clients_of(ix: Indexes, actor: str, day: DayLike, include_alleged: bool = Tr
 def enemies_of(ix: Indexes, actor: str, day: DayLike) -> tuple[Tie, ...]:
     """Who ``actor`` is hostile to on ``day``; see :meth:`Scenario.enemies_of`."""
     ordinal = day_ordinal(day)
-    _require_actor(ix, actor)
+    actor = ix.actor(actor)
     index = ix.alignment.hostilities_of.get(actor)
     found = _Collected()
     for hostility, span in [] if index is None else index.stab(ordinal):
@@ -485,6 +482,7 @@ def _ties_by_rank(
     return ties, sides
 
 
+@pausing_collector  # it allocates O(r) sets and lists and makes no cycles: no full passes over them
 def camps(
     ix: Indexes,
     day: DayLike,
@@ -495,13 +493,14 @@ def camps(
     alliance_kinds: Iterable[AllianceKind] | None = None,
 ) -> tuple[Camp, ...]:
     """The camps of the war being fought on ``day``; see :meth:`Scenario.camps`."""
-    if reading not in ("certainly", "possibly"):
-        raise ValueError(f"reading must be 'certainly' or 'possibly', not {reading!r}")
-    if within is not None and within not in ix.tree.by_id:
-        raise UnknownIdError(within)
+    reading = choice(reading, "reading", _READINGS)  # type: ignore[assignment]
+    if within is not None:
+        within = ix.territory(within, "within")
     ordinal = day_ordinal(day)
     holds = _certain if reading == "certainly" else _possible
-    kinds = CAMP_ALLIANCE_KINDS if alliance_kinds is None else frozenset(alliance_kinds)
+    kinds = (
+        CAMP_ALLIANCE_KINDS if alliance_kinds is None else enum_members(alliance_kinds, "alliance_kinds", AllianceKind)
+    )
     today = _Day(ix, ordinal, holds)
     lineage = ix.actors.lineage
     kept: set[str] = set()

@@ -17,8 +17,8 @@ import attrs
 
 from conflictmodel._model._actors import ActorKind
 from conflictmodel._model._agreements import Agreement, Role
+from conflictmodel._model._arguments import choice, enum_member
 from conflictmodel._model._dates import DayLike
-from conflictmodel._model._errors import UnknownIdError
 from conflictmodel._model._events import EventKind, EventRole
 from conflictmodel._model._intervals import Span, span_of
 from conflictmodel._model._violations import Violation
@@ -110,13 +110,6 @@ class AgreementViolations:
     derived: tuple[CandidateViolation, ...]
 
 
-def _agreement(ix: Indexes, agreement: str) -> Agreement:
-    found = ix.agreements.by_id.get(agreement)
-    if found is None:
-        raise UnknownIdError(agreement)
-    return found
-
-
 def _covering(ix: Indexes, territory: str) -> dict[str, set[str]]:
     """The agreements covering ``territory``, each with the listed territories through
     which it does: listed itself or a territory containing it (a parent or a zone, up
@@ -152,8 +145,7 @@ def agreements_in_force(ix: Indexes, day: DayLike, covering: str | None = None) 
     if covering is None:
         found = [InForce(agreement=a.id, certain=span[1] <= ordinal <= span[2]) for a, span in entries]
         return tuple(sorted(found, key=lambda item: item.agreement))
-    if covering not in ix.tree.by_id:
-        raise UnknownIdError(covering)
+    covering = ix.territory(covering, "covering")
     via = _covering(ix, covering)
     found = [
         InForce(agreement=a.id, certain=span[1] <= ordinal <= span[2], via=tuple(sorted(via[a.id])))
@@ -179,7 +171,8 @@ def _sitting(record: Agreement, ordinal: int) -> bool | None:
 
 def actors_of(ix: Indexes, agreement: str, day: DayLike, role: Role | None = None) -> tuple[Tie, ...]:
     """Actors holding roles in ``agreement`` on ``day``; see :meth:`Scenario.actors_of`."""
-    record = _agreement(ix, agreement)
+    record = ix.agreement(agreement)
+    role = enum_member(role, "role", Role)
     ordinal = day_ordinal(day)
     on = _sitting(record, ordinal)
     if on is None:
@@ -279,9 +272,8 @@ def _candidates(
 
 def violations_of(ix: Indexes, agreement: str, *, by: Perpetrators = "bound") -> AgreementViolations:
     """Stored and derived breaches of ``agreement``; see :meth:`Scenario.violations_of`."""
-    if by not in ("bound", "anyone"):
-        raise ValueError(f"by must be 'bound' or 'anyone', not {by!r}")
-    record = _agreement(ix, agreement)
+    by = choice(by, "by", ("bound", "anyone"))  # type: ignore[assignment]
+    record = ix.agreement(agreement)
     recorded = tuple(sorted(ix.agreements.violations.get(record.id, ()), key=lambda v: v.id))
     citing: dict[str, list[str]] = defaultdict(list)
     for violation in recorded:

@@ -17,10 +17,11 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from conflictmodel._model._arguments import ids_argument, iterable_argument
 from conflictmodel._model._dates import DayLike, as_day
-from conflictmodel._model._errors import UnknownIdError
+from conflictmodel._model._errors import ArgumentError
 from conflictmodel._model._frozenmap import FrozenMap
 from conflictmodel._model._intervals import MAX_ORDINAL, MIN_ORDINAL
 
@@ -69,11 +70,6 @@ def day_ordinal(day: DayLike) -> int:
     if type(day) is _DATE:
         return day.toordinal()
     return as_day(day).toordinal()
-
-
-def _require_territory(ix: Indexes, territory: str) -> None:
-    if territory not in ix.tree.by_id:
-        raise UnknownIdError(territory)
 
 
 def inherited_state(ix: Indexes, territory: str, day: int) -> ControlState | None:
@@ -128,7 +124,10 @@ def state_on(ix: Indexes, territory: str, day: int, memo: dict[str, ControlState
 def controllers_on(ix: Indexes, territory: str, day: DayLike) -> ControlState:
     """Who holds ``territory`` on ``day``; see :meth:`Scenario.controllers_on`."""
     ordinal = day.toordinal() if type(day) is _DATE else as_day(day).toordinal()
-    own = ix.controls.by_territory.get(territory)
+    try:
+        own = ix.controls.by_territory.get(territory)
+    except TypeError:  # unhashable, so no id: ix.territory says so below
+        own = None
     if own is not None:
         # TerritoryControls.state_at, inlined: this is the hot path of point queries
         i = bisect_right(own.bounds, ordinal) - 1
@@ -137,8 +136,7 @@ def controllers_on(ix: Indexes, territory: str, day: DayLike) -> ControlState:
             state = own.state_at(ordinal)
         if state.kind is not _UNRECORDED:
             return state
-    _require_territory(ix, territory)
-    return state_on(ix, territory, ordinal, {})
+    return state_on(ix, ix.territory(territory), ordinal, {})
 
 
 def controllers_on_many(ix: Indexes, queries: Iterable[tuple[str, DayLike]]) -> tuple[ControlState, ...]:
@@ -148,12 +146,16 @@ def controllers_on_many(ix: Indexes, queries: Iterable[tuple[str, DayLike]]) -> 
     memos: dict[int, dict[str, ControlState]] = {}
     out: list[ControlState] = []
     append = out.append
-    for territory, day in queries:
-        ordinal = days.get(day)
+    for pair in iterable_argument(queries, "queries", _PAIRS):
+        try:
+            territory, day = pair
+            ordinal = days.get(day)
+            own = by_territory.get(territory)
+        except (TypeError, ValueError):  # not a pair, or an unhashable day or territory
+            territory, day, ordinal, own = _pair(pair)
         if ordinal is None:
             ordinal = day_ordinal(day)
             days[day] = ordinal
-        own = by_territory.get(territory)
         if own is not None:
             i = bisect_right(own.bounds, ordinal) - 1
             state = own.states[i] if i >= 0 else own.none
@@ -162,12 +164,23 @@ def controllers_on_many(ix: Indexes, queries: Iterable[tuple[str, DayLike]]) -> 
             if state.kind is not _UNRECORDED:
                 append(state)
                 continue
-        _require_territory(ix, territory)
+        territory = ix.territory(territory)
         memo = memos.get(ordinal)
         if memo is None:
             memo = memos[ordinal] = {}
         append(state_on(ix, territory, ordinal, memo))
     return tuple(out)
+
+
+_PAIRS = "an iterable of (territory, day) pairs"
+
+
+def _pair(pair: object) -> tuple[Any, Any, None, None]:
+    """A question of ``controllers_on_many`` that a lookup could not take: refused when
+    it is not a pair; else its parts, to be checked (and refused) as arguments."""
+    if not isinstance(pair, tuple | list) or len(pair) != 2:
+        raise ArgumentError("queries", pair, _PAIRS, item=True)
+    return pair[0], pair[1], None, None
 
 
 def control_map(ix: Indexes, day: DayLike, territories: Iterable[str] | None = None) -> FrozenMap[ControlState]:
@@ -177,16 +190,13 @@ def control_map(ix: Indexes, day: DayLike, territories: Iterable[str] | None = N
     if territories is None:
         chosen: Iterable[str] = ix.tree.by_id
     else:
-        chosen = list(territories)
-        for territory in chosen:
-            _require_territory(ix, territory)
+        chosen = [ix.territory(t, "territories") for t in ids_argument(territories, "territories")]
     return FrozenMap({t: state_on(ix, t, ordinal, memo) for t in chosen})
 
 
 def territories_in(ix: Indexes, territory: str) -> tuple[str, ...]:
     """Every territory inside ``territory``; see :meth:`Scenario.territories_in`."""
-    _require_territory(ix, territory)
-    return ix.tree.below(territory)
+    return ix.tree.below(ix.territory(territory))
 
 
 def _relevant(ix: Indexes, territory: str) -> set[str]:
@@ -210,7 +220,7 @@ def _key(state: ControlState) -> tuple[object, ...]:
 
 def timeline(ix: Indexes, territory: str) -> tuple[ControlPeriod, ...]:
     """The control changes of ``territory`` in order; see :meth:`Scenario.timeline`."""
-    _require_territory(ix, territory)
+    territory = ix.territory(territory)
     by_territory = ix.controls.by_territory
     points: set[int] = set()
     for t in _relevant(ix, territory):
@@ -254,7 +264,7 @@ def changes_between(
     if within is None:
         chosen: Iterable[str] = ix.tree.by_id
     else:
-        _require_territory(ix, within)
+        within = ix.territory(within, "within")
         chosen = (within, *ix.tree.below(within))
     memo_one: dict[str, ControlState] = {}
     memo_two: dict[str, ControlState] = {}

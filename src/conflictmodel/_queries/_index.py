@@ -16,7 +16,9 @@ from collections import defaultdict
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from conflictmodel._model._arguments import id_argument
 from conflictmodel._model._collector import pausing_collector
+from conflictmodel._model._errors import UnknownIdError
 from conflictmodel._model._intervals import IntervalIndex, Span, span_of
 from conflictmodel._model._territory import TerritoryKind
 
@@ -335,6 +337,32 @@ class Indexes:
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
+
+    # The one check of an id argument of a query: its type (ArgumentError), then that the
+    # scenario has it (UnknownIdError). Hot paths look the id up first and come here on a miss.
+
+    def territory(self, value: object, argument: str = "territory") -> str:
+        """``value`` as the id of a territory of the scenario; raise
+        :class:`~conflictmodel.ArgumentError` for a value that is not an id and
+        :class:`~conflictmodel.UnknownIdError` for an id that is not a territory."""
+        territory = id_argument(value, argument)
+        if territory not in self.tree.by_id:
+            raise UnknownIdError(territory)
+        return territory
+
+    def actor(self, value: object, argument: str = "actor") -> str:
+        """``value`` as the id of an actor of the scenario (errors as :meth:`territory`)."""
+        actor = id_argument(value, argument)
+        if actor not in self.actors.by_id:
+            raise UnknownIdError(actor)
+        return actor
+
+    def agreement(self, value: object, argument: str = "agreement") -> Agreement:
+        """The agreement with the id ``value`` (errors as :meth:`territory`)."""
+        found = self.agreements.by_id.get(id_argument(value, argument))
+        if found is None:
+            raise UnknownIdError(str(value))
+        return found
 
     @cached_property
     @pausing_collector

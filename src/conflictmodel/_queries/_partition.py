@@ -18,8 +18,9 @@ import attrs
 
 from conflictmodel._model._actors import ActorKind
 from conflictmodel._model._area import area_km2
+from conflictmodel._model._arguments import choice, optional_id
 from conflictmodel._model._dates import DayLike
-from conflictmodel._model._errors import AmbiguousTerritoryError, UnknownIdError
+from conflictmodel._model._errors import AmbiguousTerritoryError
 from conflictmodel._model._frozenmap import FrozenMap
 from conflictmodel._model._html import html_table
 from conflictmodel._model._territory import TerritoryKind
@@ -269,16 +270,12 @@ def partition(
     government: str | None = None,
 ) -> Partition:
     """Shares of ``within`` per controller on ``day``; see :meth:`Scenario.partition`."""
-    if weight not in ("area", "population", "count"):
-        raise ValueError(f"weight must be 'area', 'population' or 'count', not {weight!r}")
-    if by not in _GROUPINGS:
-        raise ValueError(f"by must be 'controllers', 'actor' or 'camp', not {by!r}")
+    weight = choice(weight, "weight", ("area", "population", "count"))  # type: ignore[assignment]
+    by = choice(by, "by", _GROUPINGS)  # type: ignore[assignment]
+    government = optional_id(government, "government")
     ordinal = day_ordinal(day)
     tree = ix.tree
-    if within is None:
-        within = default_country(ix)
-    elif within not in tree.by_id:
-        raise UnknownIdError(within)
+    within = default_country(ix) if within is None else ix.territory(within, "within")
     order, subdivisions, effective = _cut(ix, within, weight)
     placed: list[Placed] = []
     unweighted: list[str] = []

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from conflictmodel._model._collector import pausing_collector
+from conflictmodel._model._errors import ArgumentError
 from conflictmodel._model._frozenmap import FrozenMap
 
 from . import _agreements, _alignment, _control, _identity, _structure, _time  # noqa: F401 - each registers its rules
@@ -30,16 +32,17 @@ def _selectors(value: str | Iterable[str] | None, argument: str) -> list[str] | 
     chosen: list[object] = list(value) if several else [value]
     wrong = [c for c in chosen if not isinstance(c, str)]
     if wrong:
-        raise ValueError(f"{argument}: expected a rule code or an iterable of rule codes, not {wrong[0]!r}")
+        raise ArgumentError(argument, wrong[0], "a rule code or an iterable of rule codes")
     codes = [c for c in chosen if isinstance(c, str)]
     unknown = [c for c in codes if not any(code.startswith(c) for code in RULES) or not c]
     if unknown:
-        raise ValueError(
-            f"{argument}: unknown rule code{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}"
-        )
+        listed = ", ".join(map(repr, unknown))
+        message = f"unknown rule code{'s' if len(unknown) > 1 else ''} {listed}"
+        raise ArgumentError(argument, unknown[0], "a rule code or prefix of cm.RULES", message=message)
     return codes
 
 
+@pausing_collector  # its findings and indexes are O(n) objects without cycles: no full passes over them
 def validate(
     scenario: Scenario, *, select: str | Iterable[str] | None = None, ignore: str | Iterable[str] | None = None
 ) -> Report:
@@ -48,8 +51,9 @@ def validate(
 
     ``select`` and ``ignore`` take rule codes or code prefixes (``"CM4"`` is every control
     rule, ``"CM40"`` the first ten): only selected rules run (all when ``select`` is
-    ``None``), minus the ignored ones. A code or prefix that matches no rule raises
-    :class:`ValueError`. See :data:`RULES` and ``docs/rules.md`` for the catalogue.
+    ``None``), minus the ignored ones. A code or prefix that matches no rule, or a value
+    that is not a rule code, raises :class:`~conflictmodel.ArgumentError` (a
+    :class:`ValueError`). See :data:`RULES` and ``docs/rules.md`` for the catalogue.
 
     Cost: O(n log n) in the number of records.
 

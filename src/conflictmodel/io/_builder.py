@@ -8,6 +8,9 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
+
+from conflictmodel._model._actors import Actor
 from conflictmodel._model._errors import FieldError, LoadError, Problem
 from conflictmodel._model._frozenmap import FrozenMap
 from conflictmodel._model._provenance import Origin, Source
@@ -79,6 +82,8 @@ class Builder:
         self._records: dict[str, Record] = {}
         self.memo: dict[object, object] = {}
         """A reader's cache of work already done (places by name, actors by key)."""
+        self._aliases: dict[str, set[str]] = {}
+        """Names met for an actor after its first sight, by id, applied by :meth:`finish`."""
         self.citation = citation
         if citation is not None:
             self._records[citation.id] = citation
@@ -162,6 +167,24 @@ class Builder:
         """Collect ``record``, replacing any record under its id."""
         self._records[record.id] = record
 
+    def alias(self, id: str, name: str) -> None:  # noqa: A002 - the domain's own word
+        """Give the actor collected under ``id`` the alias ``name`` (unless it is its name).
+
+        The names are collected per actor and each actor is rebuilt once, by
+        :meth:`finish`: adding them one at a time would copy the set of aliases each
+        time, O(n²) for n names of one actor.
+        """
+        self._aliases.setdefault(id, set()).add(name)
+
+    def _apply_aliases(self) -> None:
+        for id_, names in self._aliases.items():
+            actor = self._records.get(id_)
+            if isinstance(actor, Actor):
+                names.discard(actor.name)
+                if not names <= actor.aliases:
+                    self._records[id_] = attrs.evolve(actor, aliases=actor.aliases | names)
+        self._aliases.clear()
+
     def note(self, text: str) -> None:
         """Record a fact about the file for the report (once)."""
         self.notes.setdefault(text, None)
@@ -175,6 +198,7 @@ class Builder:
 
     def finish(self, description: str | None = None) -> Imported:
         """The scenario of every record collected, and the report."""
+        self._apply_aliases()
         groups: dict[str, list[Record]] = {name: [] for name in COLLECTIONS}
         for record in self._records.values():
             groups[_COLLECTION_OF[type(record).__name__]].append(record)

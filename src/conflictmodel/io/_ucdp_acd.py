@@ -6,8 +6,6 @@ import re
 from functools import partial
 from typing import TYPE_CHECKING
 
-import attrs
-
 from conflictmodel._model._actors import Actor, ActorKind
 from conflictmodel._model._alignment import Hostility, Incompatibility, Intensity, Support, SupportKind
 from conflictmodel._model._dates import PartialDate, Period, Precision
@@ -116,8 +114,8 @@ class _Actors:
         id_ = f"{DATASET}:{key}"
         actor = self.builder.find(id_)
         if isinstance(actor, Actor):
-            if name and name != actor.name and name not in actor.aliases:
-                self.builder.update(attrs.evolve(actor, aliases=actor.aliases | {name}))
+            if name and name != actor.name:
+                self.builder.alias(id_, name)
             return id_
         self.builder.update(
             Actor(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import attrs
-
 from conflictmodel._model._actors import Actor, ActorKind
 from conflictmodel._model._frozenmap import FrozenMap
 
@@ -21,15 +19,15 @@ def actor_kind(name: str) -> ActorKind:
 
 def ucdp_actor(builder: Builder, number: str, name: str, kind: ActorKind, column: str | None = None) -> Actor:
     """The actor ``<dataset>:a<number>`` (UCDP actor id ``number``), made on first sight;
-    a different name met later for the same id becomes an alias.
+    a different name met later for the same id becomes an alias (added when the import
+    finishes, :meth:`Builder.alias`).
     """
     key = digits(number, column, "a UCDP actor id")
     id_ = make_id(builder.dataset, f"a{key}")
     actor = builder.find(id_)
     if isinstance(actor, Actor):
-        if name != actor.name and name not in actor.aliases:
-            actor = attrs.evolve(actor, aliases=actor.aliases | {name})
-            builder.update(actor)
+        if name != actor.name:
+            builder.alias(id_, name)
         return actor
     actor = Actor(
         id=id_,

@@ -17,14 +17,24 @@ What is timed, on ``generate.document(n)`` loaded with ``conflictmodel.loads``:
 * the batch ``controllers_on_many`` of all 10,000 pairs: *cold* on a fresh scenario
   (first call: the control index is built inside the call, and the time is divided by
   the queries), *cold, index built* (the index built beforehand, every state still to
-  compute), and *warm* (the same call again);
-* DuckDB on the same pairs: the control periods (territory, earliest and latest day
-  ordinals, controllers) and the pairs loaded once into an in-memory database, then one
-  **interval join** (``JOIN ... ON territory = territory AND day BETWEEN earliest AND
-  latest``) and one **ASOF join** (``ASOF JOIN ... ON territory = territory AND day >=
-  earliest``), each with its rows fetched into Python. DuckDB answers "which records
-  possibly cover the day" (no certain/possible readings, no states, no inheritance
-  through the territory tree), which is less than ``controllers_on_many`` answers.
+  compute; timed with the collector on and again off), and *warm* (the same call
+  again). It returns one :class:`ControlState` per pair: kind, controllers and
+  opponents under every reading of imprecise dates, the ids of the records that
+  certainly and that possibly cover the day, and the state derived from parts or
+  inherited from an enclosing territory where the territory has no record that day;
+* DuckDB on the same pairs: the control periods (id, territory, the four day ordinals
+  of the period, controllers) and the pairs loaded once into an in-memory database
+  (outside the timing, as the index is for "index built"), then, each with its rows
+  fetched into Python and timed with the collector on and again off: one **interval
+  join** (``JOIN ... ON territory = territory AND day BETWEEN earliest AND latest``:
+  a row of controllers per record that possibly covers the day, nothing for a pair
+  that none covers), one **ASOF join** (``ASOF JOIN ... ON territory = territory AND
+  day >= earliest``: the controllers of the last record started by the day), and the
+  interval join **grouped per pair** (a ``LEFT JOIN`` grouped by pair: one row per
+  pair with the ids of the records that certainly and that possibly cover the day,
+  which are ``records`` and ``uncertain`` of the state). None of them decides a kind,
+  the readings of imprecise dates, or anything through the territory tree, so each
+  answers less than ``controllers_on_many``.
 
 Each figure is the median of the repeats; per-query figures are the total divided by
 the number of queries. Between two sizes the growth of validate and of the index build
@@ -163,22 +173,30 @@ def bench(size: int, repeats: int) -> dict[str, float]:
     out["batch_us"] = timed(lambda: scenario.controllers_on_many(asked), repeats) / len(asked) * 1e6
     out["warm_vs_floor"] = out["warm_us"] / out["floor_us"]
 
-    def cold_batch(*, build_first: bool) -> float:
-        seconds = []
-        for _ in range(repeats):
-            fresh = attrs_copy(scenario)
-            if build_first:
-                fresh._indexes().controls  # noqa: B018, SLF001 - built outside the timed call
-            gc.collect()
-            start = time.perf_counter()
-            fresh.controllers_on_many(asked)
-            seconds.append(time.perf_counter() - start)
-        return statistics.median(seconds) / len(asked) * 1e6
-
-    out["batch_cold_us"] = cold_batch(build_first=False)
-    out["batch_cold_built_us"] = cold_batch(build_first=True)
+    out["batch_cold_us"] = cold_batch(scenario, asked, repeats, build_first=False)
+    out["batch_cold_built_us"] = cold_batch(scenario, asked, repeats, build_first=True)
+    out["batch_cold_built_off_us"] = cold_batch(scenario, asked, repeats, build_first=True, collector=False)
     out.update(duckdb_joins(scenario, asked, repeats))
     return out
+
+
+def cold_batch(
+    scenario: cm.Scenario, asked: list[tuple[str, dt.date]], repeats: int, *, build_first: bool, collector: bool = True
+) -> float:
+    """µs per query of the first ``controllers_on_many`` call on a fresh scenario."""
+    seconds = []
+    for _ in range(repeats):
+        fresh = attrs_copy(scenario)
+        if build_first:
+            fresh._indexes().controls  # noqa: B018, SLF001 - built outside the timed call
+        gc.collect()
+        if not collector:
+            gc.disable()
+        start = time.perf_counter()
+        fresh.controllers_on_many(asked)
+        seconds.append(time.perf_counter() - start)
+        gc.enable()
+    return statistics.median(seconds) / len(asked) * 1e6
 
 
 def duckdb_joins(scenario: cm.Scenario, asked: list[tuple[str, dt.date]], repeats: int) -> dict[str, float]:
@@ -191,19 +209,19 @@ def duckdb_joins(scenario: cm.Scenario, asked: list[tuple[str, dt.date]], repeat
         controls, pairs = Path(folder) / "c.csv", Path(folder) / "q.csv"
         with controls.open("w", newline="") as stream:
             writer = csv.writer(stream)
-            writer.writerow(["territory", "earliest", "latest", "controllers"])
+            writer.writerow(["id", "territory", "earliest", "first", "last", "latest", "controllers"])
             for c in scenario.controls:
                 period = c.period
-                writer.writerow(
-                    [c.territory, period.earliest.toordinal(), period.latest.toordinal(), " ".join(c.controllers)]
-                )
+                days = (period.earliest, period.certain_first, period.certain_last, period.latest)
+                writer.writerow([c.id, c.territory, *(d.toordinal() for d in days), " ".join(c.controllers)])
         with pairs.open("w", newline="") as stream:
             writer = csv.writer(stream)
             writer.writerow(["i", "territory", "day"])
             writer.writerows((i, t, d.toordinal()) for i, (t, d) in enumerate(asked))
         con.execute(
-            "CREATE TABLE c AS SELECT territory, earliest::INTEGER AS earliest, latest::INTEGER AS latest, "
-            "string_split(controllers, ' ') AS controllers FROM read_csv(?, header=true, all_varchar=true)",
+            "CREATE TABLE c AS SELECT id, territory, earliest::INTEGER AS earliest, first::INTEGER AS first, "
+            "last::INTEGER AS last, latest::INTEGER AS latest, string_split(controllers, ' ') AS controllers "
+            "FROM read_csv(?, header=true, all_varchar=true)",
             [str(controls)],
         )
         con.execute(
@@ -215,10 +233,23 @@ def duckdb_joins(scenario: cm.Scenario, asked: list[tuple[str, dt.date]], repeat
         "SELECT q.i, c.controllers FROM q JOIN c ON q.territory = c.territory AND q.day BETWEEN c.earliest AND c.latest"
     )
     asof = "SELECT q.i, c.controllers FROM q ASOF JOIN c ON q.territory = c.territory AND q.day >= c.earliest"
-    out = {
-        "duckdb_interval_us": timed(lambda: con.execute(interval).fetchall(), repeats) / len(asked) * 1e6,
-        "duckdb_asof_us": timed(lambda: con.execute(asof).fetchall(), repeats) / len(asked) * 1e6,
-    }
+    grouped = (
+        "SELECT q.i, list(c.id ORDER BY c.id) FILTER (WHERE q.day BETWEEN c.first AND c.last) AS records, "
+        "list(c.id ORDER BY c.id) FILTER (WHERE q.day NOT BETWEEN c.first AND c.last) AS uncertain "
+        "FROM q LEFT JOIN c ON q.territory = c.territory AND q.day BETWEEN c.earliest AND c.latest GROUP BY q.i"
+    )
+    out = {}
+    for name, sql in (("interval", interval), ("asof", asof), ("grouped", grouped)):
+
+        def run(sql: str = sql) -> None:
+            con.execute(sql).fetchall()
+
+        out[f"duckdb_{name}_us"] = timed(run, repeats) / len(asked) * 1e6
+        gc.disable()
+        try:
+            out[f"duckdb_{name}_off_us"] = timed(run, repeats) / len(asked) * 1e6
+        finally:
+            gc.enable()
     con.close()
     return out
 
@@ -242,8 +273,13 @@ COLUMNS = [
     ("batch_us", "batch warm µs/q", "{:.2f}"),
     ("batch_cold_us", "batch cold µs/q", "{:.2f}"),
     ("batch_cold_built_us", "batch cold, index built µs/q", "{:.2f}"),
+    ("batch_cold_built_off_us", "same, collector off µs/q", "{:.2f}"),
     ("duckdb_interval_us", "DuckDB interval join µs/q", "{:.2f}"),
+    ("duckdb_interval_off_us", "same, collector off µs/q", "{:.2f}"),
     ("duckdb_asof_us", "DuckDB ASOF join µs/q", "{:.2f}"),
+    ("duckdb_asof_off_us", "same, collector off µs/q", "{:.2f}"),
+    ("duckdb_grouped_us", "DuckDB join grouped per pair µs/q", "{:.2f}"),
+    ("duckdb_grouped_off_us", "same, collector off µs/q", "{:.2f}"),
     ("warm_vs_floor", "warm/floor", "{:.2f}"),
 ]
 

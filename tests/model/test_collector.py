@@ -50,3 +50,28 @@ def test_index_builds_restore_the_collector_state(collector: bool) -> None:
     assert {"t1"} == set(indexes.tree.by_id)
     assert {} == indexes.controls.by_territory
     assert collector is gc.isenabled()
+
+
+def test_validate_and_batch_queries_pause_the_collector_and_restore_it(
+    collector: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conflictmodel._queries import _control  # noqa: PLC0415 - patched below
+    from conflictmodel._rules import _context, _validate  # noqa: PLC0415 - patched below
+
+    seen: list[bool] = []
+    real_context, real_grouped = _context.Context, _control._grouped
+
+    def context(*args: object) -> object:
+        seen.append(gc.isenabled())
+        return real_context(*args)  # type: ignore[arg-type]
+
+    def grouped(*args: object) -> object:
+        seen.append(gc.isenabled())
+        return real_grouped(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_validate, "Context", context)
+    monkeypatch.setattr(_control, "_grouped", grouped)
+    scenario = cm.syria_2017()
+    assert cm.validate(scenario).checked
+    assert len(scenario.controllers_on_many([(scenario.territories[0].id, "2017-01-01")])) == 1
+    assert ([False, False], collector) == (seen, gc.isenabled())

@@ -7,6 +7,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import conflictmodel as cm
 from conflictmodel._model._area import area_km2
@@ -268,17 +270,20 @@ def test_zone_components_inherit_along_their_own_parent_chain() -> None:
     assert ("d2", "d3") == zone.parts
 
 
+CYCLES = world(
+    territories=(
+        territory("a", parent="b"),
+        territory("b", parent="a"),
+        territory("z", kind=cm.TerritoryKind.ZONE, components=frozenset({"y"})),
+        territory("y", kind=cm.TerritoryKind.ZONE, components=frozenset({"z", "leaf"})),
+        territory("leaf"),
+    ),
+    controls=(control("c", "leaf", "x"),),
+)
+
+
 def test_cycles_are_cut_and_do_not_hang() -> None:
-    scenario = world(
-        territories=(
-            territory("a", parent="b"),
-            territory("b", parent="a"),
-            territory("z", kind=cm.TerritoryKind.ZONE, components=frozenset({"y"})),
-            territory("y", kind=cm.TerritoryKind.ZONE, components=frozenset({"z", "leaf"})),
-            territory("leaf"),
-        ),
-        controls=(control("c", "leaf", "x"),),
-    )
+    scenario = CYCLES
     # a cycle is cut where it closes, so the answers inside it depend on where one starts
     assert K.UNRECORDED == scenario.controllers_on("a", "2017-01-01").kind
     for zone in ("y", "z"):
@@ -319,6 +324,34 @@ def test_many_questions_at_once_answer_as_one_at_a_time() -> None:
     assert (K.AMBIGUOUS, ("x",), ()) == tree_world(*controls).controllers_on_many([("d1", "2016-06-15")])[0].answer()
     with pytest.raises(cm.UnknownIdError):
         scenario.controllers_on_many([("nowhere", "2017-01-01")])
+
+
+def test_many_questions_in_a_cycle_answer_as_each_asked_alone() -> None:
+    questions = [(t, "2017-01-01") for t in ("y", "z", "a", "b", "leaf", "z", "y", "b")]
+    alone = tuple(attrs.evolve(CYCLES).controllers_on(t, d) for t, d in questions)
+    assert alone == attrs.evolve(CYCLES).controllers_on_many(questions)
+    assert alone[::-1] == attrs.evolve(CYCLES).controllers_on_many(questions[::-1])
+
+
+def test_many_questions_raise_the_first_error_in_their_order() -> None:
+    scenario = tree_world(control("a", "d1", "x", start="2017"))
+    asked = [("d1", "2017-06-01"), ("zzz", "2017-06-01"), ("aaa", "2016-01-01"), ("d1", "2017-02-30")]
+    with pytest.raises(cm.UnknownIdError) as raised:
+        scenario.controllers_on_many(asked)
+    assert "zzz" == raised.value.id
+    with pytest.raises(cm.FieldError):  # the day comes before the unknown territory
+        scenario.controllers_on_many([asked[0], asked[3], asked[1]])
+    with pytest.raises(cm.UnknownIdError):  # the unknown territory before a question that is no pair
+        scenario.controllers_on_many([asked[0], asked[1], ("d1",)])  # type: ignore[list-item]
+    with pytest.raises(cm.ArgumentError, match="pairs"):
+        scenario.controllers_on_many([asked[0], ("d1",), asked[1]])  # type: ignore[list-item]
+    with pytest.raises(cm.ArgumentError, match="territory"):  # an unhashable territory, after the earlier ones
+        scenario.controllers_on_many([asked[0], (["d1"], "2017-01-01"), asked[1]])  # type: ignore[list-item]
+    # records of a territory missing from the tree answer where they say something
+    ghost = world(territories=TREE, controls=(control("g", "ghost", "x", start="2017-01-01"),))
+    assert ("g",) == ghost.controllers_on_many([("ghost", "2017-06-01")])[0].records
+    with pytest.raises(cm.UnknownIdError):
+        ghost.controllers_on_many([("ghost", "2017-06-01"), ("ghost", "2016-06-01")])
 
 
 def test_timeline_lists_control_changes_in_order() -> None:
@@ -834,6 +867,20 @@ def test_interval_layers_hold_at_most_the_deepest_overlap() -> None:
     assert ["c", "d"] == sorted(index.overlapping(6, 6))
     assert ["a", "b", "c", "d", "e"] == sorted(index.overlapping(0, 99))
     assert [] == index.stab(11)
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=30),
+    st.lists(st.integers(-2, 60), max_size=20),
+)
+def test_stabbing_sorted_points_in_one_sweep_finds_what_each_stab_finds(
+    intervals: list[tuple[int, int]], points: list[int]
+) -> None:
+    index = IntervalIndex([(low, low + length, i) for i, (low, length) in enumerate(intervals)])
+    points.sort()
+    brute = [sorted(i for i, (low, length) in enumerate(intervals) if low <= p <= low + length) for p in points]
+    assert brute == [sorted(found) for found in index.stab_sorted(points)]
+    assert brute == [sorted(index.stab(p)) for p in points]
 
 
 def test_indexes_are_built_once_and_not_part_of_equality() -> None:

@@ -11,10 +11,12 @@ import itertools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
 import conflictmodel as cm
+from conflictmodel._queries._control_state import state_from_records
 
 K = cm.ControlKind
 FULL, PARTIAL = cm.ControlStatus.FULL, cm.ControlStatus.PARTIAL
@@ -233,6 +235,11 @@ def own_answer(scenario: cm.Scenario, territory: str, day: dt.date) -> Answer:
     mine = [c for c in scenario.controls if c.territory == territory]
     certain = [c for c in mine if c.period.certainly_contains(day)]
     uncertain = [c for c in mine if c.period.possibly_contains(day) and not c.period.certainly_contains(day)]
+    return readings_answer(certain, uncertain)
+
+
+def readings_answer(certain: list[cm.Control], uncertain: list[cm.Control]) -> Answer:
+    """The answer of the certain records if every reading of the uncertain ones agrees."""
     base = records_answer(certain)
     if base[0] is K.CONFLICTING:
         return base
@@ -321,6 +328,57 @@ def test_control_records_named_in_the_state_are_those_covering_the_day(scenario:
             assert tuple(sorted(c.id for c in mine if c.period.certainly_contains(day))) == state.records
             uncertain = [c.id for c in mine if c.period.possibly_contains(day) and not c.period.certainly_contains(day)]
             assert tuple(sorted(uncertain)) == state.uncertain
+
+
+@given(scenarios(), st.data())
+def test_many_questions_at_once_agree_with_the_reference_in_any_order(scenario: cm.Scenario, data: Any) -> None:
+    every = [(t.id, day) for t in scenario.territories for day in DAYS]
+    asked = data.draw(st.permutations(every) | st.lists(st.sampled_from(every), max_size=2 * len(every)))
+    asked = [(t, day.isoformat() if data.draw(st.booleans()) else day) for t, day in asked]  # either form
+    many = attrs.evolve(scenario).controllers_on_many(asked)  # a fresh scenario: the first call, nothing cached
+    assert len(asked) == len(many)
+    for (territory, day), state in zip(asked, many, strict=True):
+        assert scenario.controllers_on(territory, day) == state
+        on = dt.date.fromisoformat(day) if isinstance(day, str) else day
+        assert full_answer(scenario, territory, on) == (state.answer(), state.parts, state.inherited_from)
+
+
+# a small world, so that records often agree on some of controllers, opponents and status
+KINDS = [
+    (status, holders, opponents if status in {CONTESTED, BESIEGED} else frozenset())
+    for status in (FULL, PARTIAL, CONTESTED, BESIEGED)
+    for holders in (("a0",), ("a1",), ("a1", "a0"))
+    for opponents in (frozenset({"a2"}), frozenset({"a3"}), frozenset({"a2", "a3"}))
+]
+KINDS = list(dict.fromkeys(KINDS))  # 24 different records
+Kind = tuple[cm.ControlStatus, tuple[str, ...], frozenset[str]]
+
+
+def check_own_state(certain: Sequence[Kind], uncertain: Sequence[Kind]) -> None:
+    """The state of records that certainly and possibly cover a day, against the
+    brute-force reading of every subset of the uncertain ones."""
+    records = [
+        cm.Control(id=f"c{i}", territory="t", controllers=h, period=STARTED[0], status=s, opponents=o)
+        for i, (s, h, o) in enumerate([*certain, *uncertain])
+    ]
+    sure, maybe = records[: len(certain)], records[len(certain) :]
+    state = state_from_records("t", sure, maybe)
+    assert readings_answer(sure, maybe) == state.answer()
+    assert (tuple(sorted(r.id for r in sure)), tuple(sorted(r.id for r in maybe))) == (state.records, state.uncertain)
+    fields = {f: getattr(state, f) for f in ("kind", "controllers", "opponents", "records", "uncertain")}
+    assert cm.ControlState(territory="t", **fields) == state  # the fast constructor makes the same value
+
+
+def test_a_territorys_own_state_agrees_with_every_reading_of_up_to_three_records() -> None:
+    for certain in [[], *([kind] for kind in KINDS)]:
+        for uncertain in itertools.combinations_with_replacement(KINDS, 2):
+            check_own_state(certain, uncertain[:1])
+            check_own_state(certain, uncertain)
+
+
+@given(st.lists(st.sampled_from(KINDS), max_size=3), st.lists(st.sampled_from(KINDS), max_size=4))
+def test_a_territorys_own_state_agrees_with_every_reading(certain: list[Kind], uncertain: list[Kind]) -> None:
+    check_own_state(certain, uncertain)
 
 
 @given(scenarios())

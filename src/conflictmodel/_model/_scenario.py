@@ -227,8 +227,12 @@ class Scenario:
     def controllers_on_many(self, queries: Iterable[tuple[str, DayLike]]) -> tuple[ControlState, ...]:
         """:meth:`controllers_on` for many ``(territory, day)`` pairs, in their order.
 
-        Cost: as :meth:`controllers_on` each, with day parsing and derived states shared
-        between the questions.
+        Cost: a sorted sweep. The pairs are grouped by territory and each group's days
+        sorted, so each territory's segments are walked once in order, and each segment
+        asked about gets its state built once (O(L log n) for the L records that overlap
+        on one day); day parsing and derived states are shared between the questions.
+        The answers, and the first error raised, are those of :meth:`controllers_on`
+        asked pair by pair.
         """
         return self._indexes().controllers_on_many(queries)
 

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from conflictmodel._model._arguments import ids_argument, iterable_argument
+from conflictmodel._model._collector import pausing_collector
 from conflictmodel._model._dates import DayLike, as_day
-from conflictmodel._model._errors import ArgumentError
+from conflictmodel._model._errors import ArgumentError, UnknownIdError
 from conflictmodel._model._frozenmap import FrozenMap
 from conflictmodel._model._intervals import MAX_ORDINAL, MIN_ORDINAL
 
@@ -36,7 +37,7 @@ from ._control_state import (
 )
 
 if TYPE_CHECKING:
-    from ._index import Indexes
+    from ._index import Indexes, TerritoryControls
 
 __all__ = [
     "INHERITABLE",
@@ -139,37 +140,100 @@ def controllers_on(ix: Indexes, territory: str, day: DayLike) -> ControlState:
     return state_on(ix, ix.territory(territory), ordinal, {})
 
 
+@pausing_collector
 def controllers_on_many(ix: Indexes, queries: Iterable[tuple[str, DayLike]]) -> tuple[ControlState, ...]:
-    """Many (territory, day) questions at once; see :meth:`Scenario.controllers_on_many`."""
+    """Many (territory, day) questions at once; see :meth:`Scenario.controllers_on_many`.
+
+    A sorted sweep: the questions are grouped by territory and each group's days sorted,
+    so that each territory's segments are walked once, in order
+    (:meth:`TerritoryControls.states_on`), and each segment's state is built once. The
+    answers, and the first error raised, are those of asking the questions one by one
+    in their order. The first call builds many states, so the cyclic garbage collector
+    is paused during the call, as in an index build.
+    """
+    pairs = queries if isinstance(queries, list | tuple) else list(iterable_argument(queries, "queries", _PAIRS))
+    count = len(pairs)
+    out: list[ControlState | None] = [None] * count
     by_territory = ix.controls.by_territory
-    days: dict[object, int] = {}
     memos: dict[int, dict[str, ControlState]] = {}
-    out: list[ControlState] = []
-    append = out.append
-    for pair in iterable_argument(queries, "queries", _PAIRS):
+    unknown = count  # the first position asking about a territory the scenario does not have
+    for territory, keys in _grouped(ix, pairs).items():
+        own = by_territory.get(territory)
+        rest = keys if own is None else _own_states(own, keys, out)
+        if not rest:
+            continue
+        if territory in ix.tree.by_id:
+            _derived(ix, territory, rest, out, memos)
+        else:
+            unknown = min([unknown, *(key % count for key in rest)])
+    if unknown < count:
+        ix.territory(pairs[unknown][0])  # raises, as asked alone: not an id, or no territory
+        raise UnknownIdError(pairs[unknown][0])
+    return tuple(state for state in out if state is not None)
+
+
+def _grouped(ix: Indexes, pairs: Sequence[tuple[str, DayLike]]) -> dict[str, list[int]]:
+    """The questions by territory, each a sorted list of keys ``ordinal * len(pairs) +
+    position`` (by day, then by position). A question that is not a pair, or whose day
+    is not a day, raises as it would asked in order: after the earlier questions' errors."""
+    count = len(pairs)
+    days: dict[object, int] = {}
+    groups: dict[str, list[int]] = {}
+    for position, pair in enumerate(pairs):
         try:
             territory, day = pair
             ordinal = days.get(day)
-            own = by_territory.get(territory)
-        except (TypeError, ValueError):  # not a pair, or an unhashable day or territory
-            territory, day, ordinal, own = _pair(pair)
-        if ordinal is None:
-            ordinal = day_ordinal(day)
-            days[day] = ordinal
-        if own is not None:
-            i = bisect_right(own.bounds, ordinal) - 1
-            state = own.states[i] if i >= 0 else own.none
-            if state is None:
-                state = own.state_at(ordinal)
-            if state.kind is not _UNRECORDED:
-                append(state)
-                continue
-        territory = ix.territory(territory)
-        memo = memos.get(ordinal)
-        if memo is None:
-            memo = memos[ordinal] = {}
-        append(state_on(ix, territory, ordinal, memo))
-    return tuple(out)
+            if ordinal is None:
+                ordinal = days[day] = day_ordinal(day)
+            keys = groups.get(territory)
+        except Exception:
+            controllers_on_many(ix, pairs[:position])  # an earlier question's error comes first
+            _refuse(ix, pair)  # then this one's, as asked alone
+            raise
+        if keys is None:
+            groups[territory] = [ordinal * count + position]
+        else:
+            keys.append(ordinal * count + position)
+    for keys in groups.values():
+        keys.sort()
+    return groups
+
+
+def _refuse(ix: Indexes, pair: object) -> None:
+    """Raise what asking ``pair`` alone raises, checked in the same order."""
+    territory, day, _, _ = _pair(pair)
+    day_ordinal(day)
+    ix.territory(territory)
+
+
+def _own_states(own: TerritoryControls, keys: list[int], out: list[ControlState | None]) -> list[int]:
+    """Fill in the answers of a territory's own records; return the keys left unrecorded."""
+    count = len(out)
+    rest: list[int] = []
+    for key, state in zip(keys, own.states_on([key // count for key in keys]), strict=True):
+        if state.kind is _UNRECORDED:
+            rest.append(key)
+        else:
+            out[key % count] = state
+    return rest
+
+
+def _derived(
+    ix: Indexes,
+    territory: str,
+    keys: list[int],
+    out: list[ControlState | None],
+    memos: dict[int, dict[str, ControlState]],
+) -> None:
+    """The answers from a territory's parts or an enclosing territory, the states of one
+    day shared through ``memos`` (not when the parts graph has a cycle: there the answer
+    depends on where one starts, so each question starts afresh, as asked alone)."""
+    count = len(out)
+    fresh = ix.tree.cyclic
+    for key in keys:
+        ordinal, position = divmod(key, count)
+        memo: dict[str, ControlState] = {} if fresh else memos.setdefault(ordinal, {})
+        out[position] = state_on(ix, territory, ordinal, memo)
 
 
 _PAIRS = "an iterable of (territory, day) pairs"

@@ -74,6 +74,30 @@ class TerritoryTree:
         self.parts = parts
         self.containers: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in containers.items()}
 
+    @cached_property
+    def cyclic(self) -> bool:
+        """Whether some territory is, through parts of parts, a part of itself."""
+        parts = self.parts
+        done: set[str] = set()
+        for root in parts:
+            if root in done:
+                continue
+            path = {root}
+            stack = [(root, iter(parts[root]))]
+            while stack:
+                node, pending = stack[-1]
+                part = next(pending, None)
+                if part is None:
+                    stack.pop()
+                    path.discard(node)
+                    done.add(node)
+                elif part in path:
+                    return True
+                elif part not in done:
+                    path.add(part)
+                    stack.append((part, iter(parts.get(part, ()))))
+        return False
+
     def parent(self, territory: str) -> str | None:
         """The parent, when it is a known territory other than itself."""
         found = self.by_id.get(territory)
@@ -150,17 +174,44 @@ class TerritoryControls:
             return self.none
         state = self.states[i]
         if state is None:
-            state = self._compute(self.bounds[i])
+            start = self.bounds[i]
+            state = self._state(start, self.index.stab(start))
             self.states[i] = state
         return state
 
-    def _compute(self, day: int) -> ControlState:
+    def states_on(self, days: list[int]) -> list[ControlState]:
+        """The territory's own state on each of ``days`` (ordinals in ascending order).
+
+        One sweep: the days walk the segment bounds forwards, and the segments not yet
+        computed get their covering records in one pass along the interval index
+        (:meth:`IntervalIndex.stab_sorted`), each segment's state built once however
+        many days fall in it.
+        """
+        bounds, states, none = self.bounds, self.states, self.none
+        segments: list[int] = []
+        missing: list[int] = []
+        start = 0
+        for day in days:
+            i = bisect_right(bounds, day, start) - 1
+            if i >= 0:
+                start = i
+                if states[i] is None and (not missing or missing[-1] != i):
+                    missing.append(i)
+            segments.append(i)
+        if missing:
+            starts = [bounds[i] for i in missing]
+            for i, day, covering in zip(missing, starts, self.index.stab_sorted(starts), strict=True):
+                states[i] = self._state(day, covering)
+        return [none if i < 0 else states[i] or none for i in segments]
+
+    def _state(self, day: int, covering: list[tuple[Span, Control]]) -> ControlState:
+        """The own state on ``day`` from the records that possibly cover it."""
+        if not covering:
+            return self.none
         certain: list[Control] = []
         uncertain: list[Control] = []
-        for (_, first, last, _), control in self.index.stab(day):
+        for (_, first, last, _), control in covering:
             (certain if first <= day <= last else uncertain).append(control)
-        if not certain and not uncertain:
-            return self.none
         return state_from_records(self.territory, certain, uncertain)
 
 

@@ -72,7 +72,7 @@ def test_spark_agrees_on_the_bundled_scenario(spark: Any, tmp_path: Path) -> Non
 
 
 @seed(20171130)
-@settings(max_examples=3, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=2, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(cst.scenarios(max_territories=8, max_records=6))
 def test_spark_agrees_on_seeded_drawn_worlds(
     spark: Any, tmp_path_factory: pytest.TempPathFactory, s: cm.Scenario

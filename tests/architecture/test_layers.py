@@ -19,7 +19,19 @@ SRC = Path(__file__).parents[2] / "src"
 
 # Within the records layer, these modules are values: they never import a record module.
 VALUE_MODULES = frozenset(
-    {"_arguments", "_errors", "_extras", "_frozenmap", "_html", "_dates", "_intervals", "_geometry", "_area", "_fields"}
+    {
+        "_arguments",
+        "_errors",
+        "_extras",
+        "_frozenmap",
+        "_html",
+        "_dates",
+        "_intervals",
+        "_geometry",
+        "_area",
+        "_fields",
+        "_walks",
+    }
 )
 
 # Which layers each layer may import (its own included).

@@ -29,7 +29,9 @@ def test_export_then_import_gives_the_same_bytes(scenario_file: Path, tmp_path: 
     assert scenario_file.read_bytes() == back.read_bytes()
 
 
-def test_query_events_control_prints_json_lines(scenario_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_query_events_control_prints_json_lines(
+    scenario_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "tables"
     main(["export", "parquet", str(scenario_file), "-o", str(folder)])
     capsys.readouterr()

@@ -12,6 +12,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from conflictmodel._model._walks import below as everything_below
+from conflictmodel._model._walks import chain
+
 from ._deps import require
 
 __all__ = ["Tree", "tree_tables"]
@@ -38,24 +41,11 @@ class Tree:
 
     def ancestors(self, territory: str) -> list[str]:
         """The parent, its parent, and so on (a cycle cut where it closes)."""
-        chain, seen = [], {territory}
-        parent = self.parent_of.get(territory)
-        while parent is not None and parent not in seen:
-            chain.append(parent)
-            seen.add(parent)
-            parent = self.parent_of.get(parent)
-        return chain
+        return chain(territory, self.parent_of.get)
 
     def below(self, territory: str) -> set[str]:
         """Every territory inside this one through parts of parts, without itself."""
-        seen, stack = {territory}, [territory]
-        while stack:
-            for part in self.parts.get(stack.pop(), ()):
-                if part not in seen:
-                    seen.add(part)
-                    stack.append(part)
-        seen.discard(territory)
-        return seen
+        return everything_below(territory, self.parts)
 
     def heights(self) -> dict[str, int]:
         """0 for a territory without parts, else one more than its highest part (a cycle is cut)."""

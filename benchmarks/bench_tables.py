@@ -1,7 +1,7 @@
 """The event x control join at scale: DuckDB, Spark and the in-memory batch query.
 
-``python benchmarks/bench_tables.py CONTROLS EVENTS [--spark] [--memory]`` generates the
-Parquet folder (``tables_generate.py``, seeded), then runs each engine in its own
+``python benchmarks/bench_tables.py CONTROLS EVENTS [--spark] [--memory] [--duckdb-memory 12GB]``
+generates the Parquet folder (``tables_generate.py``, seeded), then runs each engine in its own
 subprocess and prints wall time and peak resident memory (VmHWM; for Spark, the driver
 JVM's too):
 
@@ -13,6 +13,8 @@ JVM's too):
   (one point query per event: less than the SQL answers, which cover every day).
 
 The garbage collector is on for all (the engines' own runtimes do not use it).
+``--duckdb-memory`` caps DuckDB's memory (its ``memory_limit``) and lets it spill the rest
+to a temporary folder, for sizes beyond the machine's memory.
 """
 
 from __future__ import annotations
@@ -36,17 +38,23 @@ def _peak(pid: str = "self") -> float:
     return float("nan")
 
 
-def run_duckdb(folder: str) -> dict[str, float]:
+def run_duckdb(folder: str, limit: str | None = None) -> dict[str, float]:
+    import duckdb
+
     from conflictmodel.tables import DuckDBEngine
 
     start = time.perf_counter()
-    engine = DuckDBEngine(folder)
+    connection = duckdb.connect()
+    if limit is not None:  # spill what does not fit to a temporary folder
+        connection.execute(f"SET memory_limit = '{limit}'")
+        connection.execute(f"SET temp_directory = '{tempfile.mkdtemp(prefix='bench-duckdb-spill-')}'")
+    engine = DuckDBEngine(folder, connection=connection)
     tree = time.perf_counter() - start
     rows = engine.events_control().num_rows
     return {"tree_s": tree, "query_s": time.perf_counter() - start - tree, "rows": rows, "peak_mb": _peak()}
 
 
-def run_spark(folder: str) -> dict[str, float]:
+def run_spark(folder: str, _: str | None = None) -> dict[str, float]:
     from pyspark.sql import SparkSession
 
     from conflictmodel.tables import SparkEngine
@@ -72,7 +80,7 @@ def run_spark(folder: str) -> dict[str, float]:
     return result
 
 
-def run_memory(folder: str) -> dict[str, float]:
+def run_memory(folder: str, _: str | None = None) -> dict[str, float]:
     from conflictmodel.tables import read_parquet
 
     start = time.perf_counter()
@@ -90,7 +98,7 @@ RUNNERS = {"duckdb": run_duckdb, "spark": run_spark, "memory": run_memory}
 
 def main() -> None:
     if sys.argv[1] == "--run":
-        print(json.dumps(RUNNERS[sys.argv[2]](sys.argv[3])))
+        print(json.dumps(RUNNERS[sys.argv[2]](sys.argv[3], *sys.argv[4:5])))
         return
     n_controls, n_events = int(sys.argv[1]), int(sys.argv[2])
     engines = ["duckdb"] + [name for name in ("spark", "memory") if f"--{name}" in sys.argv]
@@ -105,9 +113,13 @@ def main() -> None:
         f"controls {sizes['controls'] / 1e6:.1f} MB, events {sizes['events'] / 1e6:.1f} MB, "
         f"territories {sizes['territories'] / 1e6:.1f} MB (zstd)"
     )
+    limit = sys.argv[sys.argv.index("--duckdb-memory") + 1] if "--duckdb-memory" in sys.argv else None
     for name in engines:
         done = subprocess.run(  # noqa: S603 - this script, by path
-            [sys.executable, __file__, "--run", name, str(folder)], capture_output=True, text=True, check=True
+            [sys.executable, __file__, "--run", name, str(folder), *([limit] if limit else [])],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         print(name, done.stdout.strip().splitlines()[-1])
 

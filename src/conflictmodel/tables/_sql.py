@@ -252,15 +252,23 @@ q_points AS (
 segments AS (
   SELECT qid, day, LEAD(day) OVER (PARTITION BY qid ORDER BY day) - 1 AS until FROM q_points
 ),
-seg_states AS (
-  SELECT g.qid, g.day, qs.source, qs.height, b.own_kind, b.own_controllers, b.own_opponents,
-    b.inh_kind, b.inh_controllers, b.inh_opponents, b.kind, b.controllers, b.opponents
-  FROM segments g
-  JOIN q_sources qs ON qs.qid = g.qid AND qs.needs_state
-  {w.at("lineage_state", "b", "qs.source", "g.day")}
+seg_sources AS (
+  SELECT g.qid, g.day, qs.source, qs.height
+  FROM segments g JOIN q_sources qs ON qs.qid = g.qid AND qs.needs_state
 ),
 level_0 AS (
-  SELECT qid, day, source AS territory, kind, controllers, opponents FROM seg_states WHERE height = 0
+  SELECT ss.qid, ss.day, ss.source AS territory, coalesce(b.kind, 'unrecorded') AS kind,
+    coalesce(b.controllers, {w.empty}) AS controllers, coalesce(b.opponents, {w.empty}) AS opponents
+  FROM seg_sources ss
+  {w.at("lineage_state", "b", "ss.source", "ss.day")}
+  WHERE ss.height = 0
+),
+seg_states AS (
+  SELECT ss.qid, ss.day, ss.source, ss.height, b.own_kind, b.own_controllers, b.own_opponents,
+    b.inh_kind, b.inh_controllers, b.inh_opponents
+  FROM seg_sources ss
+  {w.at("lineage_state", "b", "ss.source", "ss.day")}
+  WHERE ss.height > 0
 )"""
     ]
     for level in range(1, height + 1):

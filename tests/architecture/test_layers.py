@@ -1,5 +1,5 @@
 """The package's layers import one way: values <- records <- format, rules, queries <- io,
-strategies, maps, command line. See docs/architecture.md.
+strategies, tables, maps, command line. See docs/architecture.md.
 
 The check reads every module's imports with :mod:`ast` (module level, inside functions and
 under ``TYPE_CHECKING`` alike) and refuses any import of a layer the importing module's
@@ -19,7 +19,19 @@ SRC = Path(__file__).parents[2] / "src"
 
 # Within the records layer, these modules are values: they never import a record module.
 VALUE_MODULES = frozenset(
-    {"_arguments", "_errors", "_extras", "_frozenmap", "_html", "_dates", "_intervals", "_geometry", "_area", "_fields"}
+    {
+        "_arguments",
+        "_errors",
+        "_extras",
+        "_frozenmap",
+        "_html",
+        "_dates",
+        "_intervals",
+        "_geometry",
+        "_area",
+        "_fields",
+        "_walks",
+    }
 )
 
 # Which layers each layer may import (its own included).
@@ -31,8 +43,9 @@ ALLOWED: dict[str, frozenset[str]] = {
     "queries": frozenset({"values", "records", "queries"}),
     "io": frozenset({"values", "records", "format", "rules", "queries", "io", "package"}),
     "strategies": frozenset({"values", "records", "format", "rules", "queries", "strategies", "package"}),
+    "tables": frozenset({"values", "records", "format", "queries", "tables"}),
     "graph": frozenset({"values", "records", "graph"}),
-    "cli": frozenset({"values", "records", "format", "rules", "queries", "io", "maps", "cli", "package"}),
+    "cli": frozenset({"values", "records", "format", "rules", "queries", "io", "maps", "tables", "cli", "package"}),
     "maps": frozenset({"values", "records", "format", "queries", "maps"}),
     "package": frozenset({"values", "records", "format", "rules", "queries", "strategies", "cli", "package"}),
 }
@@ -47,6 +60,7 @@ _FOLDERS = {
     "_queries": "queries",
     "io": "io",
     "strategies": "strategies",
+    "tables": "tables",
     "graph": "graph",
     "maps": "maps",
     "_cli": "cli",

@@ -31,6 +31,7 @@ def test_a_missing_module_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_a_missing_submodule_counts_as_the_package_missing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.delitem(sys.modules, "pyarrow.parquet", raising=False)  # imported by an earlier test
     with pytest.raises(MissingExtraError, match=r"pip install 'conflictmodel\[arrow\]'"):
         require("pyarrow.parquet", extra="arrow", purpose="Parquet files")
 

@@ -30,6 +30,7 @@ from conflictmodel.io import (
 
 from ._command import command
 from ._console import Console
+from ._tables import run_import_parquet
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -56,12 +57,12 @@ FORMATS: dict[str, tuple[Callable[..., Imported], str]] = {
 """The formats the command reads: name -> (reader, description)."""
 
 _LISTING = "; ".join(f"{name}: {text}" for name, (_, text) in FORMATS.items())
+_LISTING += "; parquet: a folder written by `conflictmodel export parquet` (the arrow extra)"
+_CHOICES = sorted([*FORMATS, "parquet"])
 
 
 def _arguments(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "format_name", choices=sorted(FORMATS), metavar="FORMAT", help="one of: " + ", ".join(sorted(FORMATS))
-    )
+    command.add_argument("format_name", choices=_CHOICES, metavar="FORMAT", help="one of: " + ", ".join(_CHOICES))
     command.add_argument(
         "files", nargs="+", metavar="FILE", help="the file to read, - for standard input (ocha: one or more layers)"
     )
@@ -107,6 +108,12 @@ def _refusal(args: argparse.Namespace, *, to_stdout: bool) -> str | None:
 )
 def run_import(args: argparse.Namespace, console: Console) -> int:
     """Run ``conflictmodel import`` with parsed ``args``; return the exit code."""
+    if args.format_name == "parquet":
+        return run_import_parquet(args, console)
+    return _import_dataset(args, console)
+
+
+def _import_dataset(args: argparse.Namespace, console: Console) -> int:
     reader, _ = FORMATS[args.format_name]
     to_stdout = args.output in (None, "-")
     report_stream = sys.stderr if to_stdout else sys.stdout

@@ -21,6 +21,8 @@ from conflictmodel._model._collector import pausing_collector
 from conflictmodel._model._errors import UnknownIdError
 from conflictmodel._model._intervals import IntervalIndex, Span, span_of
 from conflictmodel._model._territory import TerritoryKind
+from conflictmodel._model._walks import below as everything_below
+from conflictmodel._model._walks import chain
 
 from ._control_state import ControlState, state_from_records, unrecorded
 
@@ -106,26 +108,11 @@ class TerritoryTree:
 
     def ancestors(self, territory: str) -> list[str]:
         """The parent, its parent, and so on (a cycle is cut where it closes)."""
-        chain: list[str] = []
-        seen = {territory}
-        parent = self.parent(territory)
-        while parent is not None and parent not in seen:
-            chain.append(parent)
-            seen.add(parent)
-            parent = self.parent(parent)
-        return chain
+        return chain(territory, self.parent)
 
     def below(self, territory: str) -> tuple[str, ...]:
         """Every territory inside this one through parts of parts, sorted, without itself."""
-        seen = {territory}
-        stack = [territory]
-        while stack:
-            for part in self.parts.get(stack.pop(), ()):
-                if part not in seen:
-                    seen.add(part)
-                    stack.append(part)
-        seen.discard(territory)
-        return tuple(sorted(seen))
+        return tuple(sorted(everything_below(territory, self.parts)))
 
     def above(self, territory: str) -> tuple[str, ...]:
         """This territory and every territory containing it (parents and zones), sorted."""

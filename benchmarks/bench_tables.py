@@ -20,6 +20,7 @@ to a temporary folder, for sizes beyond the machine's memory.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -114,14 +115,17 @@ def main() -> None:
         f"territories {sizes['territories'] / 1e6:.1f} MB (zstd)"
     )
     limit = sys.argv[sys.argv.index("--duckdb-memory") + 1] if "--duckdb-memory" in sys.argv else None
-    for name in engines:
-        done = subprocess.run(  # noqa: S603 - this script, by path
-            [sys.executable, __file__, "--run", name, str(folder), *([limit] if limit else [])],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        print(name, done.stdout.strip().splitlines()[-1])
+    try:
+        for name in engines:
+            done = subprocess.run(  # noqa: S603 - this script, by path
+                [sys.executable, __file__, "--run", name, str(folder), *([limit] if limit else [])],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            print(name, done.stdout.strip().splitlines()[-1])
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -51,10 +51,14 @@ def test_duckdb_agrees_on_worlds_with_conflicting_and_overlapping_control(s: cm.
     check_engine(s, DuckDBEngine(s))
 
 
-def test_duckdb_agrees_on_the_bundled_scenario_read_from_parquet(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stepwise", [True, False], ids=["step-by-step", "one-query"])
+def test_duckdb_agrees_on_the_bundled_scenario_read_from_parquet(tmp_path: Path, stepwise: bool) -> None:
     s = cm.syria_2017()
     write_parquet(s, tmp_path)
-    check_engine(s, DuckDBEngine(tmp_path), every=7)
+    engine = DuckDBEngine(tmp_path, stepwise=stepwise)
+    check_engine(s, engine, every=7)
+    left = engine.connection.execute("SELECT table_name FROM duckdb_tables() WHERE temporary").fetchall()
+    assert left == []  # every step's table was dropped
 
 
 def test_joint_contested_and_ambiguous_answers_are_kept_apart() -> None:

@@ -24,7 +24,7 @@ from conflictmodel._model._scenario import Scenario
 from . import _converter, _fast
 from ._parse import as_text, parse
 from ._problems import problems_of
-from ._unstructure import unstructure_of
+from ._unstructure import shared_data, unstructure_of
 
 try:  # pragma: no cover - exercised by whichever environment runs the tests
     import orjson
@@ -184,7 +184,11 @@ def dumps(obj: Any) -> str:
     restored): the plain data of a large scenario is millions of new objects and no cycles.
     """
     with collector_paused():
-        return encode(to_dict(obj))
+        cls = type(obj)
+        if not (attrs.has(cls) and cls.__module__.startswith(_MODEL)):
+            return encode(to_dict(obj))
+        data = shared_data(cls, obj)
+        return encode({"schema": SCHEMA_VERSION, **data} if cls is Scenario else data)
 
 
 def dump(obj: Any, file: PathLike | IO[str]) -> None:

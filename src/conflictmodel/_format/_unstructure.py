@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import keyword
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -24,11 +25,12 @@ from conflictmodel._model._geometry import Geometry
 
 from . import _converter
 
-__all__ = ["unstructure_of"]
+__all__ = ["shared_data", "unstructure_of"]
 
 Unstructure = Callable[[Any], Any]
 _FACTORY: type[Any] = attrs.Factory  # type: ignore[assignment]
 _functions: dict[type[Any], Unstructure] = {}
+_shared_functions: dict[type[Any], Unstructure] = {}
 
 
 def unstructure_of(cls: type[Any]) -> Unstructure:
@@ -36,7 +38,80 @@ def unstructure_of(cls: type[Any]) -> Unstructure:
     found = _functions.get(cls)
     if found is None:
         value = _VALUES.get(cls)
-        found = _functions[cls] = value() if value is not None else _generate(cls)
+        found = _functions[cls] = value() if value is not None else _generate(cls, shared=False)
+    return found
+
+
+# --- shared data, for writing text ------------------------------------------------------
+#
+# A decoded scenario holds one object per distinct period, id set and small value object
+# (an event's actors, its fatalities), shared by many records. For writing text, the
+# data of each such object is made once per call and the same dict or list is put
+# wherever the object recurs (the writer does not care; ``to_dict`` callers get fresh
+# containers from the functions above). The caches are keyed by object identity, which is
+# stable while the object being written is alive, and emptied at the end of every call.
+
+_caches: list[dict[int, Any]] = []
+_lock = threading.Lock()
+_SHARED_LIMIT = 1 << 18
+
+
+def shared_data(cls: type[Any], obj: Any) -> Any:
+    """The plain data of ``obj`` (of class ``cls``), each recurring value object's data
+    made once and shared: only for writing it out at once."""
+    function = _shared_functions.get(cls)
+    if function is None:
+        function = _shared_functions[cls] = _generate(cls, shared=True)
+    with _lock:
+        try:
+            return function(obj)
+        finally:
+            for cache in _caches:
+                cache.clear()
+
+
+def _cached(function: Unstructure) -> tuple[dict[int, Any], Unstructure]:
+    """An identity cache of ``function``'s results, and the function that fills it."""
+    cache: dict[int, Any] = {}
+    _caches.append(cache)
+
+    def miss(value: Any) -> Any:
+        if len(cache) >= _SHARED_LIMIT:
+            cache.clear()
+        data = cache[id(value)] = function(value)
+        return data
+
+    return cache, miss
+
+
+def _shared_expression(type_: Any, scope: dict[str, Any], number: int) -> str | None:
+    """The expression of the shared data of ``v`` for a value type that recurs, else ``None``."""
+    origin, args = typing.get_origin(type_), typing.get_args(type_)
+    function: Unstructure | None = None
+    if type_ is Period:
+        function = _period_fresh
+    elif origin is frozenset and args:
+        function = _function(type_)
+    elif type_ in _converter.SHARED:
+        function = _shared_function(type_)
+    elif origin is tuple and len(args) == 2 and args[1] is Ellipsis and attrs.has(args[0]):
+        item = args[0]
+        if item in _converter.SHARED:
+            scope[f"c{number}"], scope[f"m{number}"] = _cached(_shared_function(item))
+            return f"[c{number}.get(id(x)) or m{number}(x) for x in v]"
+        if item not in (PartialDate, Period, Geometry):
+            scope[f"f{number}"] = _shared_function(item)
+            return f"[f{number}(x) for x in v]"
+    if function is None:
+        return None
+    scope[f"c{number}"], scope[f"m{number}"] = _cached(function)
+    return f"(c{number}.get(id(v)) or m{number}(v))"
+
+
+def _shared_function(cls: type[Any]) -> Unstructure:
+    found = _shared_functions.get(cls)
+    if found is None:
+        found = _shared_functions[cls] = _generate(cls, shared=True)
     return found
 
 
@@ -69,6 +144,16 @@ def _period(period: Period) -> dict[str, str]:
             data["end"] = _date(end)
         found = _period_data[id(period)] = (period, data)
     return found[1].copy()
+
+
+def _period_fresh(period: Period) -> dict[str, str]:
+    start, end = period.start, period.end
+    data = {}
+    if start is not None:
+        data["start"] = _date(start)
+    if end is not None:
+        data["end"] = _date(end)
+    return data
 
 
 def _date(date: PartialDate) -> str:
@@ -142,7 +227,7 @@ def _is_optional(type_: Any) -> bool:
     return origin in (typing.Union, types.UnionType) and type(None) in typing.get_args(type_)
 
 
-def _generate(cls: type[Any]) -> Unstructure:
+def _generate(cls: type[Any], *, shared: bool) -> Unstructure:
     hints = typing.get_type_hints(cls)
     scope: dict[str, Any] = {}
     code = ["def unstructure(o):", "    d = {}"]
@@ -154,7 +239,7 @@ def _generate(cls: type[Any]) -> Unstructure:
         if _is_optional(type_):
             (type_,) = [a for a in typing.get_args(type_) if a is not type(None)]
         read = f"o.{name}" if name.isidentifier() and not keyword.iskeyword(name) else f"getattr(o, {name!r})"
-        value = _expression(type_, scope, number)
+        value = (_shared_expression(type_, scope, number) if shared else None) or _expression(type_, scope, number)
         default = field.default
         if isinstance(default, _FACTORY):
             default = default.factory() if not default.takes_self else attrs.NOTHING

@@ -56,18 +56,52 @@ _lock = threading.Lock()
 _SHARED_LIMIT = 1 << 18
 
 
-def shared_data(cls: type[Any], obj: Any) -> Any:
+def shared_data(cls: type[Any], obj: Any) -> tuple[Any, bool]:
     """The plain data of ``obj`` (of class ``cls``), each recurring value object's data
-    made once and shared: only for writing it out at once."""
+    made once and shared: only for writing it out at once. Also whether the data may
+    hold a float of magnitude below 1e-4, which orjson writes differently from Python
+    (a float below 1e-4 in a field typed ``float``, or any value of a type whose data
+    these functions do not make themselves, such as a geometry)."""
     function = _shared_functions.get(cls)
     if function is None:
         function = _shared_functions[cls] = _generate(cls, shared=True)
     with _lock:
+        _tiny[0] = False
         try:
-            return function(obj)
+            return function(obj), _tiny[0]
         finally:
             for cache in _caches:
                 cache.clear()
+
+
+_tiny = [False]
+
+
+def _float_note(type_: Any, scope: dict[str, Any]) -> list[str]:
+    """The line that records, for the value ``v`` of a field of ``type_``, whether its
+    data may hold a float below 1e-4 (see :func:`shared_data`)."""
+    scope["T"] = _tiny
+    if type_ is float:
+        return ["    if v and -0.0001 < v < 0.0001: T[0] = True"]
+    if _floats_seen(type_):
+        return []
+    return ["    if v is not None: T[0] = True"]
+
+
+def _floats_seen(type_: Any) -> bool:
+    """Whether every float in the data of a ``type_`` value passes a ``_float_note``."""
+    if type_ in (str, int, bool, PartialDate, Period) or (isinstance(type_, type) and issubclass(type_, enum.Enum)):
+        return True
+    origin, args = typing.get_origin(type_), typing.get_args(type_)
+    if origin is FrozenMap:
+        return args == (str,)
+    if origin in (tuple, frozenset) and args and (origin is frozenset or args[-1] is Ellipsis):
+        item = args[0]
+        if item in (str, int, bool) or (isinstance(item, type) and issubclass(item, enum.Enum)):
+            return True
+        # a tuple of records or value objects: each item's data made by a shared function
+        return origin is tuple and attrs.has(item) and item not in _VALUES
+    return attrs.has(type_) and type_ not in _VALUES  # made by its own shared function
 
 
 def _cached(function: Unstructure) -> tuple[dict[int, Any], Unstructure]:
@@ -94,6 +128,9 @@ def _shared_expression(type_: Any, scope: dict[str, Any], number: int) -> str | 
         function = _function(type_)
     elif type_ in _converter.SHARED:
         function = _shared_function(type_)
+    elif attrs.has(type_) and type_ not in _VALUES:
+        scope[f"f{number}"] = _shared_function(type_)
+        return f"f{number}(v)"
     elif origin is tuple and len(args) == 2 and args[1] is Ellipsis and attrs.has(args[0]):
         item = args[0]
         if item in _converter.SHARED:
@@ -102,6 +139,7 @@ def _shared_expression(type_: Any, scope: dict[str, Any], number: int) -> str | 
         if item not in (PartialDate, Period, Geometry):
             scope[f"f{number}"] = _shared_function(item)
             return f"[f{number}(x) for x in v]"
+        return None
     if function is None:
         return None
     scope[f"c{number}"], scope[f"m{number}"] = _cached(function)
@@ -244,6 +282,8 @@ def _generate(cls: type[Any], *, shared: bool) -> Unstructure:
         if isinstance(default, _FACTORY):
             default = default.factory() if not default.takes_self else attrs.NOTHING
         code.append(f"    v = {read}")
+        if shared:
+            code += _float_note(type_, scope)
         if default is attrs.NOTHING:
             code.append(f"    d[{name!r}] = {value}")
         elif default is None:

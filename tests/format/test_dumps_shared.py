@@ -91,3 +91,33 @@ def test_shared_data_is_not_mixed_between_threads() -> None:
     for thread in threads:
         thread.join()
     assert expected == found
+
+
+def test_a_write_inside_a_write_keeps_the_outer_ones_floats() -> None:
+    """A finalizer may write while a write runs: the inner call must not lose the outer
+    call's note of a small float."""
+    from conflictmodel._format import _unstructure  # noqa: PLC0415 - only this test
+
+    inner = _event(1.0, 2.0)
+    written: list[str] = []
+    coordinates = _unstructure._shared_function(cm.Coordinates)
+
+    class Holder:
+        pass
+
+    def small_float_then_write(_: Any) -> Any:
+        data = coordinates(cm.Coordinates(lat=1e-05, lon=0.0))  # notes a small float
+        written.append(cm.dumps(inner))  # a write inside this one
+        return data
+
+    _unstructure._shared_functions[Holder] = small_float_then_write
+    found: list[bool] = []
+    # In a thread, so that a lock that is not reentrant fails the test instead of hanging it.
+    thread = threading.Thread(target=lambda: found.append(shared_data(Holder, Holder())[1]), daemon=True)
+    try:
+        thread.start()
+        thread.join(timeout=60)
+    finally:
+        del _unstructure._shared_functions[Holder]
+    assert found == [True]
+    assert [reference(inner)] == written

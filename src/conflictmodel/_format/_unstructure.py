@@ -52,7 +52,7 @@ def unstructure_of(cls: type[Any]) -> Unstructure:
 # stable while the object being written is alive, and emptied at the end of every call.
 
 _caches: list[dict[int, Any]] = []
-_lock = threading.Lock()
+_lock = threading.RLock()
 _SHARED_LIMIT = 1 << 18
 
 
@@ -65,16 +65,22 @@ def shared_data(cls: type[Any], obj: Any) -> tuple[Any, bool]:
     function = _shared_functions.get(cls)
     if function is None:
         function = _shared_functions[cls] = _generate(cls, shared=True)
-    with _lock:
+    with _lock:  # reentrant (a finalizer may write while a write runs): state saved
+        outer = _tiny[0]
         _tiny[0] = False
+        _depth[0] += 1
         try:
             return function(obj), _tiny[0]
         finally:
-            for cache in _caches:
-                cache.clear()
+            _tiny[0] = _tiny[0] or outer
+            _depth[0] -= 1
+            if not _depth[0]:
+                for cache in _caches:
+                    cache.clear()
 
 
 _tiny = [False]
+_depth = [0]
 
 
 def _float_note(type_: Any, scope: dict[str, Any]) -> list[str]:

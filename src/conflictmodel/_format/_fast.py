@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import enum
 import keyword
+import math
 import sys
 import threading
 import types
@@ -38,6 +39,7 @@ from typing import Any
 
 import attrs
 
+from conflictmodel._model import _fields as r
 from conflictmodel._model._dates import PartialDate, Period
 from conflictmodel._model._errors import LoadError
 from conflictmodel._model._fields import EMPTY_MAP
@@ -156,6 +158,16 @@ def _fallback_builder(type_: Any) -> Builder:
     return build
 
 
+def _enum_mirror(type_: type[enum.Enum]) -> tuple[Any, Builder | None]:
+    """An enumeration whose values are all texts is mirrored as a ``Literal`` of them
+    (msgspec checks it in C, and a mirror holding texts hashes in C when it is shared),
+    and the builder looks the member up by value; other enumerations are msgspec's own."""
+    members = {member.value: member for member in type_}
+    if not members or not all(type(value) is str for value in members):
+        return type_, None
+    return typing.Literal[tuple(members)], members.__getitem__
+
+
 # --- mirrors ------------------------------------------------------------------------
 
 
@@ -202,7 +214,7 @@ class _Mirrors:
         if type_ in (int, float, bool):
             return type_, None
         if isinstance(type_, type) and issubclass(type_, enum.Enum):
-            return type_, None
+            return _enum_mirror(type_)
         if type_ is PartialDate:
             return str, _date
         if type_ is Period:
@@ -217,7 +229,8 @@ class _Mirrors:
             return tuple[inner, ...], (tuple if build is None else _tuple_builder(build))  # type: ignore[valid-type]
         if origin is frozenset:
             inner, build = self.of(args[0])
-            return tuple[inner, ...], _set_builder(None if args[0] is str else build, shared=args[0] is str)  # type: ignore[valid-type]
+            shared = args[0] is str or (isinstance(args[0], type) and issubclass(args[0], enum.Enum))
+            return tuple[inner, ...], _set_builder(None if args[0] is str else build, shared=shared)  # type: ignore[valid-type]
         if origin is FrozenMap or type_ is FrozenMap:
             value = args[0] if args else typing.Any
             if value not in (str, typing.Any):
@@ -257,7 +270,8 @@ class _Mirrors:
                 mirror, build = tuple[msgspec.Raw, ...], self._records(typing.get_args(type_)[0])
             else:
                 mirror, build = self.of(type_)
-            plan = _Field(field, build, has_default=optional or field.default is not attrs.NOTHING)
+            has_default = optional or field.default is not attrs.NOTHING
+            plan = _Field(field, build, has_default=has_default, typed=mirror is not typing.Any)
             plans.append(plan)
             if plan.has_default:
                 fields.append((field.name, mirror | msgspec.UnsetType, msgspec.UNSET))
@@ -294,23 +308,30 @@ class _Field:
     field: attrs.Attribute[Any]
     build: Builder | None
     has_default: bool
+    typed: bool = False
+    """Whether the mirror guarantees the value's type (not a fallback to the converter)."""
 
 
-def _builder(cls: type[Any], plans: list[_Field]) -> Builder:  # noqa: C901, PLR0912 - one code generator
+def _builder(cls: type[Any], plans: list[_Field]) -> Builder:  # noqa: C901, PLR0912, PLR0915 - one code generator
     """A function that makes a ``cls`` object from its mirror struct.
 
     It does what the class's attrs ``__init__`` does -- each field's converter, each
     validator, ``__attrs_post_init__`` -- except the validators that only check the
-    Python type (marked ``type_only``), which the mirror's types already guarantee.
-    Classes this cannot mirror faithfully (factory defaults, cached hashes) are built
-    through their ``__init__``.
+    Python type (marked ``type_only``), which the mirror's types already guarantee. A
+    validator marked with a sufficient condition (:func:`~conflictmodel._model._fields.accepts`)
+    is called only when the condition, tested inline, does not hold; an absent field
+    gets its default, which is checked once here rather than per object. Classes this
+    cannot mirror faithfully (factory defaults, cached hashes) are built through their
+    ``__init__``.
     """
     slots = getattr(cls, "__slots__", ())
     plain = "_attrs_cached_hash" not in slots and all(not isinstance(p.field.default, _FACTORY) for p in plans)
     scope: dict[str, Any] = {"cls": cls, "UNSET": msgspec.UNSET, "keys": _keys, "new": object.__new__}
     code = ["def build(s):"]
     code.append("    o = new(cls)" if plain else "    kw = {}")
-    checks: list[str] = []
+    if plain:
+        code.append("    k = 0")
+    required = 0
     for number, plan in enumerate(plans):
         field = plan.field
         name = field.name
@@ -328,26 +349,28 @@ def _builder(cls: type[Any], plans: list[_Field]) -> Builder:  # noqa: C901, PLR
             else:
                 code += [f"    v = {read}", f"    {target}"]
             continue
-        if field.converter is not None:
-            scope[f"c{number}"] = field.converter
-            value = f"c{number}({value})"
+        value = _converted(field, value, plan.build, number, scope)
+        setter = _setter(cls, name, number, scope)
+        check = _check(plan, number, scope)
+        code.append(f"    v = {read}")
         if plan.has_default:
             default = field.default
             if field.converter is not None:
                 default = field.converter(default)  # type: ignore[operator]
             scope[f"d{number}"] = default
-            code += [f"    v = {read}", f"    v = d{number} if v is UNSET else {value}"]
+            code += ["    if v is UNSET:", f"        {setter}(o, d{number})"]
+            if check is not None and not _passes(field, default):
+                code.append(f"        val{number}(o, a{number}, d{number})")
+            code += ["    else:", f"        v = {value}", f"        {setter}(o, v)", "        k += 1"]
+            if check is not None:
+                code.append(f"        {check}")
         else:
-            code += [f"    v = {read}", f"    v = {value}"]
-        code.append(f"    {_setter(cls, name, number, scope)}(o, v)")
-        validator = field.validator
-        if validator is not None and not getattr(validator, "type_only", False):
-            scope[f"val{number}"], scope[f"a{number}"] = validator, field
-            current = f"o.{name}" if _plain(name) else f"getattr(o, {name!r})"
-            checks.append(f"    val{number}(o, a{number}, {current})")
+            required += 1
+            code += [f"    v = {value}", f"    {setter}(o, v)"]
+            if check is not None:
+                code.append(f"    {check}")
     if plain:
-        code += checks
-        code.append("    keys[0] += " + (" + ".join(_present(p) for p in plans if p.field.init) or "0"))
+        code.append(f"    keys[0] += k + {required}")
         if hasattr(cls, "__attrs_post_init__"):
             code.append("    o.__attrs_post_init__()")
         code.append("    return o")
@@ -356,6 +379,75 @@ def _builder(cls: type[Any], plans: list[_Field]) -> Builder:  # noqa: C901, PLR
     namespace: dict[str, Any] = {}
     exec("\n".join(code), scope, namespace)  # noqa: S102 - code built from attrs field names only
     return typing.cast("Builder", namespace["build"])
+
+
+def _converted(
+    field: attrs.Attribute[Any], value: str, build: Builder | None, number: int, scope: dict[str, Any]
+) -> str:
+    """The expression of ``value`` after the field's converter: the library's number
+    converters inline (the mirror's ``float`` already holds an integer as a float), the map
+    converter left out after a builder that makes a :class:`FrozenMap`."""
+    converter: Any = field.converter
+    if converter is None or (converter is r.to_frozen_map and build is _map):
+        return value
+    if converter in (r.to_number, r.to_optional_number) and value == "v":
+        return "(0.0 if v == 0.0 else v)"  # -0.0 is stored as 0.0
+    scope[f"c{number}"] = converter
+    return f"c{number}({value})"
+
+
+def _check(plan: _Field, number: int, scope: dict[str, Any]) -> str | None:
+    """The statement that validates the field's new value ``v``, or ``None``."""
+    field = plan.field
+    validator = field.validator
+    if validator is None or getattr(validator, "type_only", False):
+        return None
+    scope[f"val{number}"], scope[f"a{number}"] = validator, field
+    call = f"val{number}(o, a{number}, v)"
+    accept = _accept(getattr(validator, "accepts", None), number, scope) if plan.typed else None
+    return call if accept is None else f"if not ({accept}): {call}"
+
+
+def _accept(spec: tuple[Any, ...] | None, number: int, scope: dict[str, Any]) -> str | None:  # noqa: C901, PLR0911 - one return per kind
+    """An expression on ``v`` that implies the validator passes (see ``accepts``)."""
+    if spec is None:
+        return None
+    kind, *params = spec
+    scope["K"] = r.KNOWN_IDS
+    if kind == "id":
+        return "v in K"
+    size = f"len(v) >= {int(params[0])} and " if params and params[0] else ""
+    if kind == "ids":
+        return f"{size}K.issuperset(v)"
+    if kind == "distinct_ids":
+        return f"{size}K.issuperset(v) and (len(v) == 1 or len(set(v)) == len(v))"
+    if kind == "text":
+        return "v and not v.isspace()"
+    if kind == "texts":
+        return "not [x for x in v if not x or x.isspace()]"
+    if kind == "range":
+        minimum, maximum, exclusive = params
+        scope[f"lo{number}"] = float(minimum)
+        scope[f"hi{number}"] = math.inf if maximum is None else float(maximum)
+        low = "<" if exclusive else "<="
+        high = "<" if maximum is None else "<="  # below infinity: finite
+        return f"lo{number} {low} v {high} hi{number}"
+    if kind == "at_least":
+        return f"v >= {int(params[0])}"
+    if kind == "started":
+        return "v.start is not None"
+    if kind == "empty":
+        return "not v"
+    return None
+
+
+def _passes(field: attrs.Attribute[Any], value: Any) -> bool:
+    """Whether the field's validator accepts ``value`` (a default), tried once."""
+    try:
+        field.validator(None, field, value)  # type: ignore[misc]
+    except Exception:  # noqa: BLE001 - any refusal: the default is then checked per object
+        return False
+    return True
 
 
 def _setter(cls: type[Any], name: str, number: int, scope: dict[str, Any]) -> str:
@@ -370,14 +462,6 @@ def _setter(cls: type[Any], name: str, number: int, scope: dict[str, Any]) -> st
     return f"set{number}"
 
 
-def _present(plan: _Field) -> str:
-    name = plan.field.name
-    if not plan.has_default:
-        return "1"
-    read = f"s.{name}" if _plain(name) else f"getattr(s, {name!r})"
-    return f"({read} is not UNSET)"
-
-
 def _value_expression(plan: _Field, number: int, scope: dict[str, Any]) -> str:
     """The expression that turns the mirror's value ``v`` into the field's."""
     if plan.build is _text:
@@ -385,6 +469,10 @@ def _value_expression(plan: _Field, number: int, scope: dict[str, Any]) -> str:
         return f"(v if len(v) > {_INTERN_MAX} else intern(v))"
     if plan.build is None:
         return "v"
+    members = getattr(plan.build, "__self__", None)
+    if type(members) is dict:  # an enumeration's members by value
+        scope[f"e{number}"] = members
+        return f"e{number}[v]"
     scope[f"b{number}"] = plan.build
     return f"b{number}(v)"
 

@@ -24,7 +24,7 @@ from conflictmodel._model._scenario import Scenario
 from . import _converter, _fast
 from ._parse import as_text, parse
 from ._problems import problems_of
-from ._unstructure import unstructure_of
+from ._unstructure import shared_data, unstructure_of
 
 try:  # pragma: no cover - exercised by whichever environment runs the tests
     import orjson
@@ -162,10 +162,12 @@ def _encode_stdlib(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False) + "\n"
 
 
+_ORJSON_OPTIONS = 0 if orjson is None else orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
+
+
 def _encode_orjson(data: Any) -> str:  # pragma: no cover - runs only where orjson is installed
-    options = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
     try:
-        text = orjson.dumps(data, option=options).decode("utf-8")
+        text = orjson.dumps(data, option=_ORJSON_OPTIONS).decode("utf-8")
     except orjson.JSONEncodeError:  # integers beyond 64 bits, which JSON allows
         return _encode_stdlib(data)
     if _ORJSON_TINY not in text and _ORJSON_SHORT_EXPONENT.search(text) is None:
@@ -184,7 +186,18 @@ def dumps(obj: Any) -> str:
     restored): the plain data of a large scenario is millions of new objects and no cycles.
     """
     with collector_paused():
-        return encode(to_dict(obj))
+        cls = type(obj)
+        if not (attrs.has(cls) and cls.__module__.startswith(_MODEL)):
+            return encode(to_dict(obj))
+        data, tiny = shared_data(cls, obj)
+        if cls is Scenario:
+            data = {"schema": SCHEMA_VERSION, **data}
+        if orjson is not None and not tiny:  # no float that orjson writes differently
+            try:
+                return orjson.dumps(data, option=_ORJSON_OPTIONS).decode("utf-8")
+            except orjson.JSONEncodeError:  # integers beyond 64 bits
+                pass
+        return encode(data)
 
 
 def dump(obj: Any, file: PathLike | IO[str]) -> None:

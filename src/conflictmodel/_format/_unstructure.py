@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import keyword
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -24,11 +25,12 @@ from conflictmodel._model._geometry import Geometry
 
 from . import _converter
 
-__all__ = ["unstructure_of"]
+__all__ = ["shared_data", "unstructure_of"]
 
 Unstructure = Callable[[Any], Any]
 _FACTORY: type[Any] = attrs.Factory  # type: ignore[assignment]
 _functions: dict[type[Any], Unstructure] = {}
+_shared_functions: dict[type[Any], Unstructure] = {}
 
 
 def unstructure_of(cls: type[Any]) -> Unstructure:
@@ -36,7 +38,124 @@ def unstructure_of(cls: type[Any]) -> Unstructure:
     found = _functions.get(cls)
     if found is None:
         value = _VALUES.get(cls)
-        found = _functions[cls] = value() if value is not None else _generate(cls)
+        found = _functions[cls] = value() if value is not None else _generate(cls, shared=False)
+    return found
+
+
+# --- shared data, for writing text ------------------------------------------------------
+#
+# A decoded scenario holds one object per distinct period, id set and small value object
+# (an event's actors, its fatalities), shared by many records. For writing text, the
+# data of each such object is made once per call and the same dict or list is put
+# wherever the object recurs (the writer does not care; ``to_dict`` callers get fresh
+# containers from the functions above). The caches are keyed by object identity, which is
+# stable while the object being written is alive, and emptied at the end of every call.
+
+_caches: list[dict[int, Any]] = []
+_lock = threading.RLock()
+_SHARED_LIMIT = 1 << 18
+
+
+def shared_data(cls: type[Any], obj: Any) -> tuple[Any, bool]:
+    """The plain data of ``obj`` (of class ``cls``), each recurring value object's data
+    made once and shared: only for writing it out at once. Also whether the data may
+    hold a float of magnitude below 1e-4, which orjson writes differently from Python
+    (a float below 1e-4 in a field typed ``float``, or any value of a type whose data
+    these functions do not make themselves, such as a geometry)."""
+    function = _shared_functions.get(cls)
+    if function is None:
+        function = _shared_functions[cls] = _generate(cls, shared=True)
+    with _lock:  # reentrant (a finalizer may write while a write runs): state saved
+        outer = _tiny[0]
+        _tiny[0] = False
+        _depth[0] += 1
+        try:
+            return function(obj), _tiny[0]
+        finally:
+            _tiny[0] = _tiny[0] or outer
+            _depth[0] -= 1
+            if not _depth[0]:
+                for cache in _caches:
+                    cache.clear()
+
+
+_tiny = [False]
+_depth = [0]
+
+
+def _float_note(type_: Any, scope: dict[str, Any]) -> list[str]:
+    """The line that records, for the value ``v`` of a field of ``type_``, whether its
+    data may hold a float below 1e-4 (see :func:`shared_data`)."""
+    scope["T"] = _tiny
+    if type_ is float:
+        return ["    if v and -0.0001 < v < 0.0001: T[0] = True"]
+    if _floats_seen(type_):
+        return []
+    return ["    if v is not None: T[0] = True"]
+
+
+def _floats_seen(type_: Any) -> bool:
+    """Whether every float in the data of a ``type_`` value passes a ``_float_note``."""
+    if type_ in (str, int, bool, PartialDate, Period) or (isinstance(type_, type) and issubclass(type_, enum.Enum)):
+        return True
+    origin, args = typing.get_origin(type_), typing.get_args(type_)
+    if origin is FrozenMap:
+        return args == (str,)
+    if origin in (tuple, frozenset) and args and (origin is frozenset or args[-1] is Ellipsis):
+        item = args[0]
+        if item in (str, int, bool) or (isinstance(item, type) and issubclass(item, enum.Enum)):
+            return True
+        # a tuple of records or value objects: each item's data made by a shared function
+        return origin is tuple and attrs.has(item) and item not in _VALUES
+    return attrs.has(type_) and type_ not in _VALUES  # made by its own shared function
+
+
+def _cached(function: Unstructure) -> tuple[dict[int, Any], Unstructure]:
+    """An identity cache of ``function``'s results, and the function that fills it."""
+    cache: dict[int, Any] = {}
+    _caches.append(cache)
+
+    def miss(value: Any) -> Any:
+        if len(cache) >= _SHARED_LIMIT:
+            cache.clear()
+        data = cache[id(value)] = function(value)
+        return data
+
+    return cache, miss
+
+
+def _shared_expression(type_: Any, scope: dict[str, Any], number: int) -> str | None:
+    """The expression of the shared data of ``v`` for a value type that recurs, else ``None``."""
+    origin, args = typing.get_origin(type_), typing.get_args(type_)
+    function: Unstructure | None = None
+    if type_ is Period:
+        function = _period_fresh
+    elif origin is frozenset and args:
+        function = _function(type_)
+    elif type_ in _converter.SHARED:
+        function = _shared_function(type_)
+    elif attrs.has(type_) and type_ not in _VALUES:
+        scope[f"f{number}"] = _shared_function(type_)
+        return f"f{number}(v)"
+    elif origin is tuple and len(args) == 2 and args[1] is Ellipsis and attrs.has(args[0]):
+        item = args[0]
+        if item in _converter.SHARED:
+            scope[f"c{number}"], scope[f"m{number}"] = _cached(_shared_function(item))
+            return f"[c{number}.get(id(x)) or m{number}(x) for x in v]"
+        if item not in (PartialDate, Period, Geometry):
+            scope[f"f{number}"] = _shared_function(item)
+            return f"[f{number}(x) for x in v]"
+        return None
+    if function is None:
+        return None
+    scope[f"c{number}"], scope[f"m{number}"] = _cached(function)
+    return f"(c{number}.get(id(v)) or m{number}(v))"
+
+
+def _shared_function(cls: type[Any]) -> Unstructure:
+    found = _shared_functions.get(cls)
+    if found is None:
+        found = _shared_functions[cls] = _generate(cls, shared=True)
     return found
 
 
@@ -69,6 +188,16 @@ def _period(period: Period) -> dict[str, str]:
             data["end"] = _date(end)
         found = _period_data[id(period)] = (period, data)
     return found[1].copy()
+
+
+def _period_fresh(period: Period) -> dict[str, str]:
+    start, end = period.start, period.end
+    data = {}
+    if start is not None:
+        data["start"] = _date(start)
+    if end is not None:
+        data["end"] = _date(end)
+    return data
 
 
 def _date(date: PartialDate) -> str:
@@ -142,7 +271,7 @@ def _is_optional(type_: Any) -> bool:
     return origin in (typing.Union, types.UnionType) and type(None) in typing.get_args(type_)
 
 
-def _generate(cls: type[Any]) -> Unstructure:
+def _generate(cls: type[Any], *, shared: bool) -> Unstructure:
     hints = typing.get_type_hints(cls)
     scope: dict[str, Any] = {}
     code = ["def unstructure(o):", "    d = {}"]
@@ -154,11 +283,13 @@ def _generate(cls: type[Any]) -> Unstructure:
         if _is_optional(type_):
             (type_,) = [a for a in typing.get_args(type_) if a is not type(None)]
         read = f"o.{name}" if name.isidentifier() and not keyword.iskeyword(name) else f"getattr(o, {name!r})"
-        value = _expression(type_, scope, number)
+        value = (_shared_expression(type_, scope, number) if shared else None) or _expression(type_, scope, number)
         default = field.default
         if isinstance(default, _FACTORY):
             default = default.factory() if not default.takes_self else attrs.NOTHING
         code.append(f"    v = {read}")
+        if shared:
+            code += _float_note(type_, scope)
         if default is attrs.NOTHING:
             code.append(f"    d[{name!r}] = {value}")
         elif default is None:

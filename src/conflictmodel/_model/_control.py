@@ -91,7 +91,8 @@ class Control:
     origin: Origin | None = attrs.field(default=None, validator=r.instance(Origin, optional=True))
 
     def __attrs_post_init__(self) -> None:
-        if self.status in _WITH_OPPONENTS:
+        status = self.status
+        if status is ControlStatus.CONTESTED or status is ControlStatus.BESIEGED:  # _WITH_OPPONENTS, unhashed
             if not self.opponents:
                 raise FieldError("opponents", self.opponents, f"at least one actor for {self.status.value} control")
             both = self.opponents.intersection(self.controllers)

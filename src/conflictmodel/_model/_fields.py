@@ -25,7 +25,9 @@ __all__ = [
     "EMPTY_MAP",
     "ID_PATTERN",
     "ID_SCHEMA",
+    "KNOWN_IDS",
     "TEXT_SCHEMA",
+    "accepts",
     "describe",
     "enum_set",
     "id_set",
@@ -74,6 +76,28 @@ def type_only(validator: Validator) -> Validator:
     return validator
 
 
+def accepts(kind: str, *params: Any) -> Callable[[Validator], Validator]:
+    """Attach a *sufficient* condition for the validator to pass, for a decoder that
+    already guarantees the value's Python type (a ``str`` for an id field, a
+    ``frozenset`` of ``str`` for an id set, a ``float`` for a number): the decoder may
+    test the condition inline and call the validator only when it does not hold, so the
+    validator stays the only judge of a refusal and the one source of its message.
+
+    The kinds (read by the fast decoder, ``conflictmodel._format._fast``): ``"id"`` (a
+    member of :data:`KNOWN_IDS`), ``"ids"`` and ``"distinct_ids"`` (``min_size``; all
+    members of :data:`KNOWN_IDS`, and distinct), ``"text"`` (not empty or blank),
+    ``"texts"`` (each not empty or blank), ``"range"`` (``minimum``, ``maximum`` or
+    ``None``, ``exclusive_minimum``), ``"at_least"`` (``minimum``), ``"started"`` (a
+    period with a start), ``"empty"`` (an empty collection).
+    """
+
+    def mark(validator: Validator) -> Validator:
+        validator.accepts = (kind, *params)  # type: ignore[attr-defined]
+        return validator
+
+    return mark
+
+
 ID_SCHEMA: dict[str, Any] = {"$ref": "#/$defs/id"}
 TEXT_SCHEMA: dict[str, Any] = {"type": "string", "pattern": r"\S"}
 
@@ -82,6 +106,8 @@ TEXT_SCHEMA: dict[str, Any] = {"type": "string", "pattern": r"\S"}
 # ids already found well-formed are remembered: a set lookup instead of a regex match.
 _KNOWN_IDS: set[str] = set()
 _KNOWN_IDS_LIMIT = 1 << 18
+KNOWN_IDS = _KNOWN_IDS
+"""Ids already found well-formed (bounded: cleared when full, never replaced)."""
 
 
 def _check_id(field: str, value: object) -> None:
@@ -127,12 +153,14 @@ def to_optional_number(value: float | None) -> float | None:
 # --- validators --------------------------------------------------------------------
 
 
+@accepts("id")
 @describe(ID_SCHEMA)
 def valid_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A required, well-formed id."""
     _check_id(attribute.name, value)
 
 
+@accepts("id")
 @describe(ID_SCHEMA)
 def optional_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A well-formed id or ``None``."""
@@ -148,6 +176,7 @@ def id_set(*, min_size: int = 0) -> Validator:
     """A ``frozenset`` of ids."""
     expected = _collection("a frozenset", min_size, "ids")
 
+    @accepts("ids", min_size)
     @describe({"items": ID_SCHEMA, "minItems": min_size})
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not frozenset or len(value) < min_size:
@@ -162,6 +191,7 @@ def id_tuple(*, min_size: int = 0) -> Validator:
     """A ``tuple`` of distinct ids, in a meaningful order."""
     expected = _collection("a tuple", min_size, "ids")
 
+    @accepts("distinct_ids", min_size)
     @describe({"items": ID_SCHEMA, "minItems": min_size, "uniqueItems": True})
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not tuple or len(value) < min_size:
@@ -178,6 +208,7 @@ def _is_text(value: object) -> bool:
     return type(value) is str and not value.isspace() and value != ""
 
 
+@accepts("text")
 @describe(TEXT_SCHEMA)
 def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A string that is not empty or blank."""
@@ -185,6 +216,7 @@ def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         raise FieldError(attribute.name, value, "a non-empty string")
 
 
+@accepts("text")
 @describe(TEXT_SCHEMA)
 def optional_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A non-empty string or ``None``."""
@@ -192,6 +224,7 @@ def optional_text(_: object, attribute: attrs.Attribute[Any], value: object) -> 
         raise FieldError(attribute.name, value, "a non-empty string or None")
 
 
+@accepts("texts")
 @describe({"items": TEXT_SCHEMA})
 def text_set(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A ``frozenset`` of non-empty strings."""
@@ -199,6 +232,7 @@ def text_set(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         raise FieldError(attribute.name, value, "a frozenset of non-empty strings")
 
 
+@accepts("texts")
 @describe({"items": TEXT_SCHEMA})
 def text_tuple(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A ``tuple`` of non-empty strings."""
@@ -210,6 +244,7 @@ def text_map(*, key_pattern: str = r"[a-z][a-z0-9_]{0,31}") -> Validator:
     """A :class:`FrozenMap` of keys matching ``key_pattern`` to non-empty strings."""
     keys = re.compile(key_pattern)
 
+    @accepts("empty")
     @describe({"propertyNames": {"pattern": f"^{key_pattern}$"}, "additionalProperties": TEXT_SCHEMA})
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not FrozenMap:
@@ -251,6 +286,7 @@ def optional_int(*, minimum: int = 0) -> Validator:
     """An integer at least ``minimum``, or ``None`` (``bool`` is refused)."""
     expected = f"an integer >= {minimum} or None"
 
+    @accepts("at_least", minimum)
     @describe({"minimum": minimum})
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None and (type(value) is not int or value < minimum):
@@ -270,6 +306,7 @@ def number(
     if maximum is not None:
         bounds["maximum"] = maximum
 
+    @accepts("range", minimum, maximum, exclusive_minimum)
     @describe(bounds)
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:
@@ -315,6 +352,7 @@ optional_partial_date = instance(PartialDate, optional=True)
 optional_period = instance(Period, optional=True)
 
 
+@accepts("started")
 @describe({"required": ["start"]})
 def started_period(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A :class:`Period` with a start date."""

@@ -180,13 +180,7 @@ def _period(period: Period) -> dict[str, str]:
     if found is None or found[0] is not period:
         if len(_period_data) >= _CACHE_LIMIT:
             _period_data.clear()
-        start, end = period.start, period.end
-        data = {}
-        if start is not None:
-            data["start"] = _date(start)
-        if end is not None:
-            data["end"] = _date(end)
-        found = _period_data[id(period)] = (period, data)
+        found = _period_data[id(period)] = (period, _period_fresh(period))
     return found[1].copy()
 
 

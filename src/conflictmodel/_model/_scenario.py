@@ -144,14 +144,10 @@ class Scenario:
         Raises :class:`~conflictmodel.ArgumentError` for an ``id`` that is not a ``str``
         or a ``kind`` that is not a record class (``cm.Actor``, ``cm.Territory``, ...).
         """
-        try:
-            record = (self._index or self._ids()).get(id)
-        except TypeError:  # unhashable: _lookup says what is wrong
-            record = None
-        if record is not None and (kind is None or type(record) is kind):
-            return record
-        self._lookup(id, kind)  # the checks of the arguments: raises for a bad id or kind
-        raise UnknownIdError(id, kind=None if kind is None else kind.__name__)
+        record = self.find(id) if kind is None else self.find(id, kind)
+        if record is None:
+            raise UnknownIdError(id, kind=None if kind is None else kind.__name__)
+        return record
 
     @overload
     def find(self, id: str) -> Record | None: ...

@@ -70,8 +70,9 @@ class DuckDBEngine(_Engine):
     With ``stepwise`` (the default) each step of the query is made a temporary table
     named after it and dropped as soon as no later step reads it: on the benchmark's
     1,000,000 control records a third of the peak memory of running the text as one
-    query (1.9 against 6.1 GB), for about 30 % more time. ``stepwise=False`` runs the
-    text as one query.
+    query (1.9 against 6.1 GB), for about 30 % more time; the connection must then have
+    no temporary table of a step's name (``spans``, ``points``, ...).
+    ``stepwise=False`` runs the text as one query.
     """
 
     dialect: Dialect = "duckdb"

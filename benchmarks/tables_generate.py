@@ -51,8 +51,10 @@ def _ids(prefix: str, n: int) -> pa.Array:
     return pa.array(np.char.add(prefix, np.arange(n).astype(str)), pa.string())
 
 
-def _lists(values: pa.Array, sizes: np.ndarray) -> pa.ListArray:
+def _lists(values: pa.Array | pa.ChunkedArray, sizes: np.ndarray) -> pa.ListArray:
     offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int32)
+    if isinstance(values, pa.ChunkedArray):  # pyarrow chunks a large array it converts
+        values = values.combine_chunks()
     return pa.ListArray.from_arrays(pa.array(offsets), values)
 
 

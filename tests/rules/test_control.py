@@ -268,6 +268,12 @@ def _overfull(scenario: cm.Scenario) -> set[str]:
     return found
 
 
+def test_a_record_written_twice_counts_its_portion_once() -> None:
+    twice = held("c1", "x", 0.75, start="2017-01-01")
+    s = world(actors=XY, territories=(territory("t"),), controls=(twice, twice))
+    assert {f.code for f in cm.validate(s).findings} == {"CM101"}
+
+
 @given(partial_sets())
 def test_overfull_portions_agree_with_the_day_by_day_reference(scenario: cm.Scenario) -> None:
     report = cm.validate(scenario, select="CM405")

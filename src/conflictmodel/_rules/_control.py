@@ -221,9 +221,11 @@ def _overfull(entries: list[ControlEntry]) -> Iterator[tuple[ControlEntry, float
     (its own included) add up to more than the whole, with that sum and up to three of
     the records running. A sweep over start and end days: O(m log m) for m records."""
     points: list[tuple[int, int, int, ControlEntry]] = []
+    counted: set[str] = set()  # a repeated id is one record, written twice (CM101 says so)
     for entry in entries:
         span, portion = entry[3], entry[1].portion
-        if portion is not None and span[1] <= span[2]:
+        if portion is not None and span[1] <= span[2] and entry[1].id not in counted:
+            counted.add(entry[1].id)
             points.append((span[1], 1, entry[0], entry))
             points.append((span[2] + 1, 0, entry[0], entry))
     if len(points) < 4:
@@ -254,7 +256,8 @@ def _overfull(entries: list[ControlEntry]) -> Iterator[tuple[ControlEntry, float
     they share the fractions must add up to at most 1 (with a tolerance of 0.01 for
     rounding in published shares). More than that means a share is wrong, a record is
     stale, or two sources count the same ground; ``partition`` then scales the portions
-    down to the whole. Reported at the record whose start overfills the territory.""",
+    down to the whole. Reported at the record whose start overfills the territory. A
+    record written twice (a repeated id, which CM101 reports) counts once.""",
 )
 def _portions_exceed_whole(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for entries in _controls_by_territory(ctx).values():

@@ -5,6 +5,9 @@ Run them alone with ``pytest -m spark``; they need Java 17 or later and pyspark.
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,7 +32,12 @@ from engine_checks import (
 
 @pytest.fixture(scope="module")
 def spark() -> Iterator[Any]:
-    """One local Spark session for the module (starting one takes seconds)."""
+    """One local Spark session for the module (starting one takes seconds); skipped
+    without pyspark or Java, except in CI, which installs both."""
+    if importlib.util.find_spec("pyspark") is None or shutil.which("java") is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI installs pyspark and a JVM (.ci/run); one is missing")
+        pytest.skip("the Spark tests need pyspark (the spark extra) and Java 17 or later")
     from pyspark.sql import SparkSession  # noqa: PLC0415 - only the Spark tests start a JVM
 
     session = (

@@ -13,38 +13,16 @@ from hypothesis import strategies as st
 import conflictmodel as cm
 from conflictmodel._model._area import area_km2
 from conflictmodel._model._intervals import IntervalIndex
+from rule_helpers import BESIEGED, CONTESTED, PARTIAL, actor, control, period
 
 K = cm.ControlKind
-FULL, PARTIAL = cm.ControlStatus.FULL, cm.ControlStatus.PARTIAL
-CONTESTED, BESIEGED = cm.ControlStatus.CONTESTED, cm.ControlStatus.BESIEGED
 
-
-def period(start: str | None = None, end: str | None = None) -> cm.Period:
-    return cm.Period.from_text(start, end)
-
-
-def actor(aid: str, **fields: Any) -> cm.Actor:
-    fields.setdefault("kind", cm.ActorKind.ARMED_GROUP)
-    return cm.Actor(id=aid, name=aid.upper(), **fields)
+# Records are built with the rule tests' helpers; only territories differ here (districts).
 
 
 def territory(tid: str, **fields: Any) -> cm.Territory:
     fields.setdefault("kind", cm.TerritoryKind.ADMIN2)
     return cm.Territory(id=tid, name=tid.upper(), **fields)
-
-
-def control(
-    cid: str,
-    where: str,
-    *controllers: str,
-    start: str | None = None,
-    end: str | None = None,
-    status: cm.ControlStatus = FULL,
-    opponents: frozenset[str] = frozenset(),
-) -> cm.Control:
-    return cm.Control(
-        id=cid, territory=where, controllers=controllers, period=period(start, end), status=status, opponents=opponents
-    )
 
 
 def world(**collections: Any) -> cm.Scenario:

@@ -12,10 +12,13 @@ library decodes those same bytes in this one process: ``conflictmodel.loads`` (p
 validate into a ``Scenario``), msgspec's ``Decoder(DocumentStruct).decode``, pydantic's
 ``DocumentModel.model_validate_json`` (the peers are in ``peers.py``) and ``orjson.loads``
 (plain dicts, nothing checked). Each then encodes what it decoded, twice: its compact
-output (msgspec's ``Encoder(order="sorted").encode``, pydantic's ``model_dump_json``,
-``orjson.dumps``; conflictmodel has no compact form), and the text form of
-``conflictmodel.dumps`` -- sorted keys, two-space indentation, a final newline (see
-``peers.py`` for how each peer writes it).
+output (msgspec's ``Encoder(order="sorted").encode``, pydantic's serializer ``to_json``
+-- the bytes ``model_dump_json`` decodes into its ``str`` --, ``orjson.dumps``;
+conflictmodel has no compact form), and the text form of ``conflictmodel.dumps`` --
+sorted keys, two-space indentation, a final newline (see ``peers.py`` for how each peer
+writes it) -- as UTF-8 bytes (``conflictmodel.dumpb``), which is what the peers return.
+A third encode column gives that text as a Python ``str`` (``conflictmodel.dumps``; the
+peers' bytes decoded), so every comparison is bytes with bytes or ``str`` with ``str``.
 
 Both collector regimes are measured in the same run: every timed call runs once with the
 cyclic garbage collector on and once with it off, for every library alike. (conflictmodel
@@ -77,19 +80,42 @@ class Library:
     decode: Callable[[bytes], Any]
     encode: Callable[[Any], str | bytes] | None
     """Compact output (conflictmodel has none: its one text form is the indented one)."""
-    encode_text: Callable[[Any], str | bytes]
-    """The text form of ``conflictmodel.dumps``: sorted keys, two-space indent, newline."""
+    encode_text: Callable[[Any], bytes]
+    """The text form of ``conflictmodel.dumps`` (sorted keys, two-space indent, final
+    newline) as UTF-8 bytes."""
+    encode_str: Callable[[Any], str]
+    """The same text as a ``str``."""
+
+
+def _as_str(encode: Callable[[Any], bytes]) -> Callable[[Any], str]:
+    def encode_str(value: Any) -> str:
+        return encode(value).decode("utf-8")
+
+    return encode_str
 
 
 def libraries() -> list[Library]:
     """The contenders, conflictmodel first."""
     decoder, encoder = peers.msgspec_decoder(), peers.msgspec_encoder()
     text_options = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
+
+    def msgspec_text(document: Any) -> bytes:
+        return peers.msgspec_encode_text(encoder, document)
+
+    def orjson_text(document: Any) -> bytes:
+        return orjson.dumps(document, option=text_options)
+
     return [
-        Library(CM, cm.loads, None, cm.dumps),
-        Library(MSGSPEC, decoder.decode, encoder.encode, lambda d: peers.msgspec_encode_text(encoder, d)),
-        Library(PYDANTIC, peers.pydantic_decode, peers.pydantic_encode, peers.pydantic_encode_text),
-        Library(ORJSON, orjson.loads, orjson.dumps, lambda d: orjson.dumps(d, option=text_options)),
+        Library(CM, cm.loads, None, cm.dumpb, cm.dumps),
+        Library(MSGSPEC, decoder.decode, encoder.encode, msgspec_text, _as_str(msgspec_text)),
+        Library(
+            PYDANTIC,
+            peers.pydantic_decode,
+            peers.pydantic_encode,
+            peers.pydantic_encode_text,
+            _as_str(peers.pydantic_encode_text),
+        ),
+        Library(ORJSON, orjson.loads, orjson.dumps, orjson_text, _as_str(orjson_text)),
     ]
 
 
@@ -148,16 +174,17 @@ def check_output(libs: list[Library], data: bytes) -> dict[str, bool]:
     same = {}
     for lib in libs:
         if lib.name == CM:
-            same[lib.name] = cm.loads(canonical) == scenario
+            same[lib.name] = cm.loads(canonical) == scenario and cm.dumpb(scenario) == canonical.encode()
         else:
             decoded = lib.decode(data)
-            texts = [lib.encode_text(decoded)] + ([] if lib.encode is None else [lib.encode(decoded)])
+            texts: list[str | bytes] = [lib.encode_text(decoded), lib.encode_str(decoded)]
+            texts += [] if lib.encode is None else [lib.encode(decoded)]
             same[lib.name] = all(_normalized(json.loads(text)) == reference[lib.name] for text in texts)
     return same
 
 
 REGIMES = ("gc_on", "gc_off")
-OPERATIONS = ("decode", "encode", "encode_text")
+OPERATIONS = ("decode", "encode", "encode_text", "encode_str")
 
 
 def time_libraries(libs: list[Library], data: bytes, repeat: int) -> dict[str, dict[str, list[float]]]:
@@ -182,9 +209,11 @@ def time_libraries(libs: list[Library], data: bytes, repeat: int) -> dict[str, d
                     seconds, written = _timed(lib.encode, decoded, collector=collector)
                     times[lib.name][f"encode_{regime}"].append(seconds)
                     del written
-                seconds, written = _timed(lib.encode_text, decoded, collector=collector)
-                times[lib.name][f"encode_text_{regime}"].append(seconds)
-                del decoded, written
+                for operation in ("encode_text", "encode_str"):
+                    seconds, written = _timed(getattr(lib, operation), decoded, collector=collector)
+                    times[lib.name][f"{operation}_{regime}"].append(seconds)
+                    del written
+                del decoded
     gc.collect()
     return times
 
@@ -341,14 +370,15 @@ def ratios(speed: dict[str, dict[str, float]], memory: dict[str, dict[str, float
     ours = speed.get(CM, {})
     for regime in REGIMES:
         label = "collector on for all" if regime == "gc_on" else "collector off for all"
-        comparisons = (
-            ("decode", "decode", ">= 2x"),
-            ("encode (dumps) / peer's same indented sorted text", "encode_text", ">= 2x"),
-            ("encode (dumps) / peer's compact text", "encode", ">= 1x"),
+        comparisons = (  # (what, our operation, theirs, target)
+            ("decode", "decode", "decode", ">= 2x"),
+            ("encode (dumpb) / peer's same indented sorted text, bytes", "encode_text", "encode_text", ">= 2x"),
+            ("encode (dumpb) / peer's compact text, bytes", "encode_text", "encode", ">= 1x"),
+            ("encode (dumps) / peer's same text as str", "encode_str", "encode_str", ""),
         )
-        for what, theirs, target in comparisons:
+        for what, operation, theirs, target in comparisons:
             for peer in (PYDANTIC, MSGSPEC):
-                mine = ours.get(f"{'decode' if theirs == 'decode' else 'encode_text'}_{regime}_per_s")
+                mine = ours.get(f"{operation}_{regime}_per_s")
                 value = _ratio(mine, speed.get(peer, {}).get(f"{theirs}_{regime}_per_s"))
                 goal = target if peer == PYDANTIC else ""
                 rows.append({"what": f"{what}, {peer}, {label}", "ratio": value, "target": goal})
@@ -370,7 +400,7 @@ def _lines(results: dict[str, Any]) -> Iterator[str]:
     if speed:
         yield ""
         yield "records per second (median); 'on'/'off': the cyclic collector on / off for every library"
-        heads = [f"{op.replace('_text', ' text')} {r[3:]}" for op in OPERATIONS for r in REGIMES]
+        heads = [f"{op.replace('_', ' ')} {r[3:]}" for op in OPERATIONS for r in REGIMES]
         yield f"{'library':<14}" + "".join(f"{head:>16}" for head in heads)
         for name, row in speed.items():
             cells = [row.get(f"{op}_{r}_per_s") for op in OPERATIONS for r in REGIMES]

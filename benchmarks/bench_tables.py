@@ -1,6 +1,7 @@
 """The event x control join at scale: DuckDB, Spark and the in-memory batch query.
 
-``python benchmarks/bench_tables.py CONTROLS EVENTS [--spark] [--memory] [--duckdb-memory 12GB]``
+``python benchmarks/bench_tables.py CONTROLS EVENTS [--spark] [--memory] [--no-duckdb]
+[--duckdb-memory 12GB] [--spark-memory 6g]``
 generates the Parquet folder (``tables_generate.py``, seeded), then runs each engine in its own
 subprocess and prints wall time and peak resident memory (VmHWM; for Spark, the driver
 JVM's too):
@@ -14,7 +15,9 @@ JVM's too):
 
 The garbage collector is on for all (the engines' own runtimes do not use it).
 ``--duckdb-memory`` caps DuckDB's memory (its ``memory_limit``) and lets it spill the rest
-to a temporary folder, for sizes beyond the machine's memory.
+to a temporary folder, for sizes beyond the machine's memory; ``--spark-memory`` is the
+Spark driver's memory (default 6g; in ``local`` mode the driver does all the work).
+``--no-duckdb`` leaves DuckDB out (it runs by default).
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ def run_duckdb(folder: str, limit: str | None = None) -> dict[str, float]:
     return {"tree_s": tree, "query_s": time.perf_counter() - start - tree, "rows": rows, "peak_mb": _peak()}
 
 
-def run_spark(folder: str, _: str | None = None) -> dict[str, float]:
+def run_spark(folder: str, memory: str | None = None) -> dict[str, float]:
     from pyspark.sql import SparkSession
 
     from conflictmodel.tables import SparkEngine
@@ -64,7 +67,7 @@ def run_spark(folder: str, _: str | None = None) -> dict[str, float]:
     spark = (
         SparkSession.builder.master("local[2]")
         .config("spark.ui.enabled", "false")
-        .config("spark.driver.memory", "6g")
+        .config("spark.driver.memory", memory or "6g")
         .config("spark.sql.shuffle.partitions", "8")
         .getOrCreate()
     )
@@ -94,6 +97,11 @@ def run_memory(folder: str, _: str | None = None) -> dict[str, float]:
     return {"load_s": load, "query_s": time.perf_counter() - begin, "rows": len(pairs), "peak_mb": _peak()}
 
 
+def _option(name: str) -> str | None:
+    """The value given after ``name`` on the command line, if it is there."""
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else None
+
+
 RUNNERS = {"duckdb": run_duckdb, "spark": run_spark, "memory": run_memory}
 
 
@@ -102,7 +110,8 @@ def main() -> None:
         print(json.dumps(RUNNERS[sys.argv[2]](sys.argv[3], *sys.argv[4:5])))
         return
     n_controls, n_events = int(sys.argv[1]), int(sys.argv[2])
-    engines = ["duckdb"] + [name for name in ("spark", "memory") if f"--{name}" in sys.argv]
+    engines = [] if "--no-duckdb" in sys.argv else ["duckdb"]
+    engines += [name for name in ("spark", "memory") if f"--{name}" in sys.argv]
     folder = Path(tempfile.mkdtemp(prefix="bench-tables-"))
     sys.path.insert(0, str(HERE))
     from tables_generate import generate
@@ -114,9 +123,10 @@ def main() -> None:
         f"controls {sizes['controls'] / 1e6:.1f} MB, events {sizes['events'] / 1e6:.1f} MB, "
         f"territories {sizes['territories'] / 1e6:.1f} MB (zstd)"
     )
-    limit = sys.argv[sys.argv.index("--duckdb-memory") + 1] if "--duckdb-memory" in sys.argv else None
+    limits = {"duckdb": _option("--duckdb-memory"), "spark": _option("--spark-memory"), "memory": None}
     try:
         for name in engines:
+            limit = limits[name]
             done = subprocess.run(  # noqa: S603 - this script, by path
                 [sys.executable, __file__, "--run", name, str(folder), *([limit] if limit else [])],
                 capture_output=True,

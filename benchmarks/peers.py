@@ -532,9 +532,10 @@ def pydantic_decode(data: bytes) -> DocumentModel:
     return DocumentModel.model_validate_json(data)
 
 
-def pydantic_encode(document: DocumentModel) -> str:
-    """The JSON text of a document, fields at their defaults left out."""
-    return document.model_dump_json(by_alias=True, exclude_defaults=True)
+def pydantic_encode(document: DocumentModel) -> bytes:
+    """The JSON text of a document as UTF-8 bytes, fields at their defaults left out: what
+    ``model_dump_json`` computes before decoding it into a ``str``."""
+    return document.__pydantic_serializer__.to_json(document, by_alias=True, exclude_defaults=True)
 
 
 # === the same text form as conflictmodel.dumps ===========================================

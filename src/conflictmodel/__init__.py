@@ -1,7 +1,7 @@
 """conflictmodel: armed conflicts and their diplomacy as typed, immutable, checked objects."""
 
 from ._format._bundled import syria_2017
-from ._format._jsonformat import SCHEMA_VERSION, dump, dumps, from_dict, load, loads, to_dict
+from ._format._jsonformat import SCHEMA_VERSION, dump, dumpb, dumps, from_dict, load, loads, to_dict
 from ._format._schema import json_schema
 from ._model._actors import Actor, ActorKind, Post
 from ._model._agreements import (
@@ -136,6 +136,7 @@ __all__ = [
     "ViolationStatus",
     "Weight",
     "dump",
+    "dumpb",
     "dumps",
     "from_dict",
     "json_schema",

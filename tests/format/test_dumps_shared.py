@@ -29,6 +29,7 @@ def reference(obj: Any) -> str:
 def test_dumps_of_a_scenario_is_the_standard_librarys_text(scenario: cm.Scenario) -> None:
     assert reference(scenario) == cm.dumps(scenario)
     assert reference(scenario) == cm.dumps(cm.loads(cm.dumps(scenario)))  # shared values
+    assert reference(scenario).encode("utf-8") == cm.dumpb(scenario)
 
 
 tiny = st.one_of(
@@ -53,10 +54,17 @@ def test_small_floats_at_any_depth_are_written_as_python_writes_them(lat: float,
         portion=cm.Portion(fraction=share),
         confidence=share,
     )
-    for obj in (cm.Coordinates(lat=lat, lon=lon), _event(lat, lon), control):
-        assert reference(obj) == cm.dumps(obj)
     scenario = cm.Scenario(meta=cm.Meta(title="t"), events=(_event(lat, lon),), controls=(control,))
-    assert reference(scenario) == cm.dumps(scenario)
+    for obj in (cm.Coordinates(lat=lat, lon=lon), _event(lat, lon), control, scenario):
+        assert reference(obj) == cm.dumps(obj)
+        assert reference(obj).encode("utf-8") == cm.dumpb(obj)
+
+
+def test_dumpb_of_what_is_not_a_record_is_the_text_of_its_data() -> None:
+    """Query answers and plain values take the converter's way, as in ``dumps``."""
+    answer = cm.syria_2017().controllers_on("sy", "2017-11-30")
+    assert cm.dumpb(answer) == cm.dumps(answer).encode("utf-8")
+    assert cm.dumpb({"b": [1e-05, "إدلب"], "a": 2**70}) == reference({"b": [1e-05, "إدلب"], "a": 2**70}).encode()
 
 
 def test_the_fast_write_is_taken_only_without_small_floats() -> None:
@@ -64,6 +72,20 @@ def test_the_fast_write_is_taken_only_without_small_floats() -> None:
     assert shared_data(cm.Event, _event(1.0, 2.0))[1] is False
     assert shared_data(cm.Event, _event(1e-05, 2.0))[1] is True
     assert shared_data(cm.Coordinates, cm.Coordinates(lat=2.0, lon=-3e-07))[1] is True
+
+
+row_values = st.one_of(st.none(), st.booleans(), st.integers(-(2**70), 2**70), st.text(max_size=5), tiny)
+
+
+@given(st.dictionaries(st.text(max_size=4), row_values, max_size=4))
+def test_a_source_rows_floats_are_looked_at_one_by_one(row: dict[str, Any]) -> None:
+    """Imported records keep their source rows: a row without a float below 1e-4 takes
+    the fast write, one with such a float is searched, and both are written canonically."""
+    event = cm.Event(id="e", kind=cm.EventKind.BATTLE, date=PERIOD, origin=cm.Origin(dataset="d", row=row))
+    has_tiny = any(type(v) is float and v and abs(v) < 1e-4 for v in row.values())
+    assert shared_data(cm.Event, event)[1] is has_tiny
+    assert reference(event) == cm.dumps(event)
+    assert reference(event).encode("utf-8") == cm.dumpb(event)
 
 
 def test_data_of_types_it_does_not_make_itself_is_always_searched() -> None:
@@ -121,3 +143,28 @@ def test_a_write_inside_a_write_keeps_the_outer_ones_floats() -> None:
         del _unstructure._shared_functions[Holder]
     assert found == [True]
     assert [reference(inner)] == written
+
+
+def _unsorted_dicts(data: Any) -> list[list[str]]:
+    """The key lists of the dicts in ``data`` whose keys are not in sorted order."""
+    found: list[list[str]] = []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if list(item) != sorted(item):
+                found.append(list(item))
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(cst.scenarios())
+def test_data_written_without_sorting_has_its_keys_sorted(scenario: cm.Scenario) -> None:
+    """orjson writes the shared data without sorting keys unless it is flagged, so every
+    dict of unflagged data must be in sorted order already."""
+    data, flagged = shared_data(cm.Scenario, scenario)
+    if not flagged:
+        assert _unsorted_dicts(data) == []

@@ -150,6 +150,7 @@ class TestFiles:
         cm.dump(scenario, target)
         assert cm.load(target) == scenario
         assert cm.load(str(target)) == scenario
+        assert target.read_bytes() == cm.dumps(scenario).encode("utf-8")  # no newline translation
 
     def test_dump_and_load_through_open_files(self) -> None:
         scenario = cm.Scenario(meta=cm.Meta(title="t"))

@@ -31,7 +31,7 @@ try:  # pragma: no cover - exercised by whichever environment runs the tests
 except ImportError:  # pragma: no cover
     orjson = None  # type: ignore[assignment]
 
-__all__ = ["SCHEMA_VERSION", "dump", "dumps", "from_dict", "load", "loads", "to_dict"]
+__all__ = ["SCHEMA_VERSION", "dump", "dumpb", "dumps", "from_dict", "load", "loads", "to_dict"]
 
 SCHEMA_VERSION = "conflictmodel/1"
 """The format version every document declares in its ``schema`` key."""
@@ -163,6 +163,8 @@ def _encode_stdlib(data: Any) -> str:
 
 
 _ORJSON_OPTIONS = 0 if orjson is None else orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
+# For data whose keys are in sorted order already (about a quarter of orjson's time is sorting).
+_ORJSON_SORTED = 0 if orjson is None else orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
 
 
 def _encode_orjson(data: Any) -> str:  # pragma: no cover - runs only where orjson is installed
@@ -185,25 +187,42 @@ def dumps(obj: Any) -> str:
     The cyclic garbage collector is paused while the text is built (its prior state is
     restored): the plain data of a large scenario is millions of new objects and no cycles.
     """
+    return _canonical(obj, as_bytes=False)  # type: ignore[return-value]
+
+
+def dumpb(obj: Any) -> bytes:
+    """:func:`dumps` as UTF-8 bytes, without the text: ``dumpb(s) == dumps(s).encode()``.
+
+    For writing to a file, a socket or a compressor, which take bytes anyway: with
+    orjson installed the bytes are its output as it is, so a large scenario skips the
+    decoding of its text into a ``str`` (about a quarter of ``dumps``' time).
+    """
+    return _canonical(obj, as_bytes=True)  # type: ignore[return-value]
+
+
+def _canonical(obj: Any, *, as_bytes: bool) -> str | bytes:
     with collector_paused():
         cls = type(obj)
         if not (attrs.has(cls) and cls.__module__.startswith(_MODEL)):
-            return encode(to_dict(obj))
+            text = encode(to_dict(obj))
+            return text.encode("utf-8") if as_bytes else text
         data, tiny = shared_data(cls, obj)
         if cls is Scenario:
-            data = {"schema": SCHEMA_VERSION, **data}
-        if orjson is not None and not tiny:  # no float that orjson writes differently
+            data = dict(sorted({"schema": SCHEMA_VERSION, **data}.items()))
+        if orjson is not None and not tiny:  # keys sorted, and no float orjson writes differently
             try:
-                return orjson.dumps(data, option=_ORJSON_OPTIONS).decode("utf-8")
+                out = orjson.dumps(data, option=_ORJSON_SORTED)
             except orjson.JSONEncodeError:  # integers beyond 64 bits
                 pass
-        return encode(data)
+            else:
+                return out if as_bytes else out.decode("utf-8")
+        text = encode(data)
+        return text.encode("utf-8") if as_bytes else text
 
 
 def dump(obj: Any, file: PathLike | IO[str]) -> None:
     """Write :func:`dumps` of ``obj`` to a path or an open text file."""
-    text = dumps(obj)
     if isinstance(file, (str, os.PathLike)):
-        Path(file).write_text(text, encoding="utf-8")
+        Path(file).write_bytes(dumpb(obj))
     else:
-        file.write(text)
+        file.write(dumps(obj))

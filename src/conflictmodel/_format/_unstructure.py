@@ -58,10 +58,14 @@ _SHARED_LIMIT = 1 << 18
 
 def shared_data(cls: type[Any], obj: Any) -> tuple[Any, bool]:
     """The plain data of ``obj`` (of class ``cls``), each recurring value object's data
-    made once and shared: only for writing it out at once. Also whether the data may
-    hold a float of magnitude below 1e-4, which orjson writes differently from Python
-    (a float below 1e-4 in a field typed ``float``, or any value of a type whose data
-    these functions do not make themselves, such as a geometry)."""
+    made once and shared: only for writing it out at once. Every dict these functions
+    make has its keys in sorted order already.
+
+    Also whether the data may not be written canonically by orjson as it is, without
+    sorting keys: a float of magnitude below 1e-4, which orjson writes differently from
+    Python (in a field typed ``float``), or any value of a type whose data these
+    functions do not make themselves (such as a geometry), whose floats and key order
+    they do not know."""
     function = _shared_functions.get(cls)
     if function is None:
         function = _shared_functions[cls] = _generate(cls, shared=True)
@@ -89,9 +93,27 @@ def _float_note(type_: Any, scope: dict[str, Any]) -> list[str]:
     scope["T"] = _tiny
     if type_ is float:
         return ["    if v and -0.0001 < v < 0.0001: T[0] = True"]
+    if _is_scalar_map(type_):  # a verbatim source row: its floats looked at one by one
+        scope["tiny_in"] = _tiny_in
+        return ["    if v and tiny_in(v): T[0] = True"]
     if _floats_seen(type_):
         return []
     return ["    if v is not None: T[0] = True"]
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _is_scalar_map(type_: Any) -> bool:
+    """Whether ``type_`` is a :class:`FrozenMap` of JSON scalars (a source row)."""
+    args = typing.get_args(type_)
+    values = typing.get_args(args[0]) if len(args) == 1 else ()  # a union of value types
+    return typing.get_origin(type_) is FrozenMap and bool(values) and set(values) <= _SCALARS
+
+
+def _tiny_in(row: FrozenMap[Any]) -> bool:
+    """Whether a map of scalars holds a float of magnitude below 1e-4."""
+    return any(type(x) is float and x and -0.0001 < x < 0.0001 for x in row.values())
 
 
 def _floats_seen(type_: Any) -> bool:
@@ -129,7 +151,7 @@ def _shared_expression(type_: Any, scope: dict[str, Any], number: int) -> str | 
     origin, args = typing.get_origin(type_), typing.get_args(type_)
     function: Unstructure | None = None
     if type_ is Period:
-        function = _period_fresh
+        function = _period_sorted
     elif origin is frozenset and args:
         function = _function(type_)
     elif type_ in _converter.SHARED:
@@ -191,6 +213,17 @@ def _period_fresh(period: Period) -> dict[str, str]:
         data["start"] = _date(start)
     if end is not None:
         data["end"] = _date(end)
+    return data
+
+
+def _period_sorted(period: Period) -> dict[str, str]:
+    """:func:`_period_fresh` with its keys in sorted order (``end`` first)."""
+    start, end = period.start, period.end
+    data = {}
+    if end is not None:
+        data["end"] = _date(end)
+    if start is not None:
+        data["start"] = _date(start)
     return data
 
 
@@ -269,7 +302,10 @@ def _generate(cls: type[Any], *, shared: bool) -> Unstructure:
     hints = typing.get_type_hints(cls)
     scope: dict[str, Any] = {}
     code = ["def unstructure(o):", "    d = {}"]
-    for number, field in enumerate(attrs.fields(cls)):
+    fields = list(enumerate(attrs.fields(cls)))
+    if shared:  # the keys in sorted order, so the writer need not sort them
+        fields.sort(key=lambda item: item[1].name)
+    for number, field in fields:
         if not field.init:
             continue
         name = field.name

@@ -152,9 +152,21 @@ _UNRECORDED, _PARTIAL_KIND, _JOINT = ControlKind.UNRECORDED, ControlKind.PARTIAL
 _CONFLICTING, _AMBIGUOUS = ControlKind.CONFLICTING, ControlKind.AMBIGUOUS
 
 
+_UNRECORDED_STATES: dict[str, ControlState] = {}
+
+
 def unrecorded(territory: str) -> ControlState:
-    """The state of a territory that nothing covers."""
-    return ControlState(territory=territory, kind=ControlKind.UNRECORDED)
+    """The state of a territory that nothing covers (one shared object per territory:
+    states are immutable, and a batch query asks for it thousands of times)."""
+    found = _UNRECORDED_STATES.get(territory)
+    if found is None:
+        if len(_UNRECORDED_STATES) >= _UNRECORDED_LIMIT:
+            _UNRECORDED_STATES.clear()
+        found = _UNRECORDED_STATES[territory] = _own_state(territory, (_UNRECORDED, (), ()), (), ())
+    return found
+
+
+_UNRECORDED_LIMIT = 1 << 16
 
 
 def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:

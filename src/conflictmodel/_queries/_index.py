@@ -71,6 +71,7 @@ class TerritoryTree:
                 for part in ordered:
                     containers[part].append(tid)
         self.by_id = by_id
+        self._ancestors: dict[str, tuple[str, ...]] = {}
         self.countries = tuple(sorted(tid for tid, t in by_id.items() if t.kind is TerritoryKind.COUNTRY))
         self.children: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in children.items()}
         self.parts = parts
@@ -106,9 +107,13 @@ class TerritoryTree:
         parent = None if found is None else found.parent
         return parent if parent is not None and parent != territory and parent in self.by_id else None
 
-    def ancestors(self, territory: str) -> list[str]:
-        """The parent, its parent, and so on (a cycle is cut where it closes)."""
-        return chain(territory, self.parent)
+    def ancestors(self, territory: str) -> tuple[str, ...]:
+        """The parent, its parent, and so on (a cycle is cut where it closes); walked
+        once per territory (the tree does not change)."""
+        found = self._ancestors.get(territory)
+        if found is None:
+            found = self._ancestors[territory] = tuple(chain(territory, self.parent))
+        return found
 
     def below(self, territory: str) -> tuple[str, ...]:
         """Every territory inside this one through parts of parts, sorted, without itself."""

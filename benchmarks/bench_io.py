@@ -29,6 +29,11 @@ with ``gc.collect()`` before each timed call and only that library's objects ali
 Reported: the median over the repeats, as records per second, and ratios between
 libraries from the same run and the same regime.
 
+The floor: every record object of the decoded document made again from its ready slot
+values with ``object.__new__`` and one call of each slot's descriptor (the values inside
+the records are not made again), timed in both regimes and put beside pydantic's whole
+decode -- what any decoder that builds these attrs classes in Python spends at least.
+
 Memory: the same bytes go to a temporary file, and each library runs alone in a fresh
 subprocess that warms the library up on a small document (so lazily built decoders are
 not counted), reads the file, then decodes it under ``tracemalloc`` and calls
@@ -59,6 +64,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+import attrs
 
 # generate and peers are this file's siblings: run as a script, its directory is on sys.path.
 import generate
@@ -216,6 +223,42 @@ def time_libraries(libs: list[Library], data: bytes, repeat: int) -> dict[str, d
                 del decoded
     gc.collect()
     return times
+
+
+def _maker(cls: type[Any], names: list[str]) -> Callable[[list[tuple[Any, ...]]], list[Any]]:
+    """A function making ``cls`` objects from tuples of their slot values the fastest way
+    Python offers: ``object.__new__`` and one call of each slot's descriptor."""
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    code = ["def make(rows):", "    out = []", "    for v in rows:", "        o = new(cls)"]
+    for number, name in enumerate(names):
+        scope[f"s{number}"] = cls.__dict__[name].__set__
+        code.append(f"        s{number}(o, v[{number}])")
+    code += ["        out.append(o)", "    return out"]
+    exec("\n".join(code), scope)  # noqa: S102 - code built from the class's own slot names
+    return scope["make"]  # type: ignore[no-any-return]
+
+
+def time_floor(data: bytes, repeat: int) -> dict[str, float]:
+    """Median seconds, collector off and on, to make every record object of the document
+    (not the values inside them) from ready values: the least that any decoder building
+    these attrs classes in Python must spend, before parsing or checking anything."""
+    scenario = cm.loads(data)
+    jobs = []
+    for collection in COLLECTIONS:
+        records = getattr(scenario, collection)
+        if records:
+            names = [field.name for field in attrs.fields(type(records[0]))]
+            rows = [tuple(getattr(record, name) for name in names) for record in records]
+            jobs.append((_maker(type(records[0]), names), rows))
+
+    def make_all(_: object) -> None:
+        for make, rows in jobs:
+            make(rows)
+
+    out: dict[str, float] = {}
+    for regime in REGIMES:
+        out[regime] = statistics.median(_timed(make_all, None, collector=regime == "gc_on")[0] for _ in range(repeat))
+    return out
 
 
 # --- memory ----------------------------------------------------------------------------
@@ -416,6 +459,13 @@ def _lines(results: dict[str, Any]) -> Iterator[str]:
         if row["ratio"] is not None:
             target = f"   (PERF.md target {row['target']})" if row["target"] else ""
             yield f"{row['what']:<86} {row['ratio']:>6.2f}x{target}"
+    floor: dict[str, float] = results.get("floor") or {}
+    pydantic = speed.get(PYDANTIC, {}) if speed else {}
+    for regime, seconds in floor.items():
+        whole = pydantic.get(f"decode_{regime}_s")
+        share = f", {seconds / whole:.0%} of pydantic's whole decode" if whole else ""
+        label = "on" if regime == "gc_on" else "off"
+        yield f"floor, making the record objects alone from ready values, collector {label}: {seconds:.3f} s{share}"
     if results["output_check"]:
         same = ", ".join(f"{name} {'yes' if ok else 'NO'}" for name, ok in results["output_check"].items())
         yield f"output check (see check_output): {same}"
@@ -474,6 +524,7 @@ def main(argv: list[str] | None = None) -> None:
         times = time_libraries(libs, data, args.repeat)
         results["speed"] = summarize(times, count)
         results["seconds"] = times
+        results["floor"] = time_floor(data, args.repeat)
     gc.collect()
     if not args.no_memory:
         results["memory"] = memory_in_subprocesses([lib.name for lib in libs], data, count, args.seed)

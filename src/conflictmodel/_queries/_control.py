@@ -229,6 +229,11 @@ def _derived(
     day shared through ``memos`` (not when the parts graph has a cycle: there the answer
     depends on where one starts, so each question starts afresh, as asked alone)."""
     count = len(out)
+    if territory not in ix.tree.parts:  # no parts: what it inherits, else unrecorded
+        for key in keys:
+            ordinal, position = divmod(key, count)
+            out[position] = inherited_state(ix, territory, ordinal) or unrecorded(territory)
+        return
     fresh = ix.tree.cyclic
     for key in keys:
         ordinal, position = divmod(key, count)

@@ -195,7 +195,7 @@ def dumpb(obj: Any) -> bytes:
 
     For writing to a file, a socket or a compressor, which take bytes anyway: with
     orjson installed the bytes are its output as it is, so a large scenario skips the
-    decoding of its text into a ``str`` (about a quarter of ``dumps``' time).
+    decoding of its text into a ``str`` (2-18 % of ``dumps``' time in the benchmarks).
     """
     return _canonical(obj, as_bytes=True)  # type: ignore[return-value]
 
@@ -221,7 +221,8 @@ def _canonical(obj: Any, *, as_bytes: bool) -> str | bytes:
 
 
 def dump(obj: Any, file: PathLike | IO[str]) -> None:
-    """Write :func:`dumps` of ``obj`` to a path or an open text file."""
+    """Write :func:`dumps` of ``obj`` to a path (as the bytes of :func:`dumpb`) or an
+    open text file."""
     if isinstance(file, (str, os.PathLike)):
         Path(file).write_bytes(dumpb(obj))
     else:

@@ -151,7 +151,7 @@ def _shared_expression(type_: Any, scope: dict[str, Any], number: int) -> str | 
     origin, args = typing.get_origin(type_), typing.get_args(type_)
     function: Unstructure | None = None
     if type_ is Period:
-        function = _period_sorted
+        function = _period_fresh
     elif origin is frozenset and args:
         function = _function(type_)
     elif type_ in _converter.SHARED:
@@ -207,17 +207,7 @@ def _period(period: Period) -> dict[str, str]:
 
 
 def _period_fresh(period: Period) -> dict[str, str]:
-    start, end = period.start, period.end
-    data = {}
-    if start is not None:
-        data["start"] = _date(start)
-    if end is not None:
-        data["end"] = _date(end)
-    return data
-
-
-def _period_sorted(period: Period) -> dict[str, str]:
-    """:func:`_period_fresh` with its keys in sorted order (``end`` first)."""
+    """The data of a period, its keys in sorted order (``end`` first), as it is written."""
     start, end = period.start, period.end
     data = {}
     if end is not None:

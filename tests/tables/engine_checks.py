@@ -8,6 +8,7 @@ days at and around every bound of every record checks every distinct answer.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import conflictmodel as cm
@@ -103,3 +104,25 @@ def got_partitions(rows: list[dict[str, Any]]) -> dict[Any, float]:
 def same_shares(expected: dict[Any, float], got: dict[Any, float]) -> bool:
     """The same keys, and shares equal up to the rounding of a different summing order."""
     return expected.keys() == got.keys() and all(abs(expected[k] - got[k]) <= ROUNDING for k in expected)
+
+
+def check_engine(
+    s: cm.Scenario,
+    engine: Any,
+    rows: Callable[[Any], list[dict[str, Any]]],
+    *,
+    every: int = 1,
+    spread: int = 4,
+    weights: Sequence[str] = ("area", "count"),
+) -> None:
+    """An engine's control states, events and partitions equal the library's on ``s``:
+    on every ``every``-th probe day, the partitions on ``spread`` of them per territory;
+    ``rows`` turns the engine's answer into a list of row dicts."""
+    days = probe_days(s)[::every]
+    expected = expected_states(s, days)
+    assert expected == got_states(rows(engine.control_states(list(expected))))
+    assert expected_events(s) == got_events(rows(engine.events_control()))
+    questions = [(t.id, d) for t in s.territories for d in days[:: max(1, len(days) // spread)]]
+    for weight in weights:
+        want = expected_partitions(s, questions, weight)
+        assert same_shares(want, got_partitions(rows(engine.partition(questions, weight=weight))))

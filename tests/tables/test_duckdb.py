@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -14,41 +15,25 @@ import conflictmodel as cm
 from conflictmodel import strategies as cst
 from conflictmodel.tables import DuckDBEngine, events_control_sql, write_parquet
 from conflictmodel.tables._sql import steps
-from engine_checks import (
-    expected_events,
-    expected_partitions,
-    expected_states,
-    got_events,
-    got_partitions,
-    got_states,
-    probe_days,
-    same_shares,
-)
+from engine_checks import check_engine
 
 ENGINE_SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def check_engine(s: cm.Scenario, engine: DuckDBEngine, *, every: int = 1) -> None:
-    days = probe_days(s)[::every]
-    expected = expected_states(s, days)
-    assert expected == got_states(engine.control_states(list(expected)).to_pylist())
-    assert expected_events(s) == got_events(engine.events_control().to_pylist())
-    questions = [(t.id, d) for t in s.territories for d in days[:: max(1, len(days) // 4)]]
-    for weight in ("area", "count"):
-        want = expected_partitions(s, questions, weight)
-        assert same_shares(want, got_partitions(engine.partition(questions, weight=weight).to_pylist()))
+def pylist(table: Any) -> list[dict[str, Any]]:
+    return table.to_pylist()  # type: ignore[no-any-return]
 
 
 @ENGINE_SETTINGS
 @given(cst.scenarios(max_territories=8, max_records=6))
 def test_duckdb_agrees_with_the_library_on_drawn_worlds(s: cm.Scenario) -> None:
-    check_engine(s, DuckDBEngine(s))
+    check_engine(s, DuckDBEngine(s), pylist)
 
 
 @ENGINE_SETTINGS
 @given(st.sampled_from(["CM401", "CM402", "CM403", "CM404"]).flatmap(lambda rule: cst.invalid_scenarios(rule=rule)))
 def test_duckdb_agrees_on_worlds_with_conflicting_and_overlapping_control(s: cm.Scenario) -> None:
-    check_engine(s, DuckDBEngine(s))
+    check_engine(s, DuckDBEngine(s), pylist)
 
 
 @pytest.mark.parametrize("stepwise", [True, False], ids=["step-by-step", "one-query"])
@@ -56,7 +41,7 @@ def test_duckdb_agrees_on_the_bundled_scenario_read_from_parquet(tmp_path: Path,
     s = cm.syria_2017()
     write_parquet(s, tmp_path)
     engine = DuckDBEngine(tmp_path, stepwise=stepwise)
-    check_engine(s, engine, every=7)
+    check_engine(s, engine, pylist, every=7)
     left = engine.connection.execute("SELECT table_name FROM duckdb_tables() WHERE temporary").fetchall()
     assert left == []  # every step's table was dropped
 

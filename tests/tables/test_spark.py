@@ -18,16 +18,7 @@ from hypothesis import HealthCheck, given, seed, settings
 import conflictmodel as cm
 from conflictmodel import strategies as cst
 from conflictmodel.tables import SparkEngine, write_parquet
-from engine_checks import (
-    expected_events,
-    expected_partitions,
-    expected_states,
-    got_events,
-    got_partitions,
-    got_states,
-    probe_days,
-    same_shares,
-)
+from engine_checks import check_engine
 
 
 @pytest.fixture(scope="module")
@@ -63,20 +54,14 @@ def rows(frame: Any) -> list[dict[str, Any]]:
     return [row.asDict(recursive=True) for row in frame.collect()]
 
 
-def check_engine(s: cm.Scenario, engine: SparkEngine, *, every: int = 1) -> None:
-    days = probe_days(s)[::every]
-    expected = expected_states(s, days)
-    assert expected == got_states(rows(engine.control_states(list(expected))))
-    assert expected_events(s) == got_events(rows(engine.events_control()))
-    questions = [(t.id, d) for t in s.territories for d in days[:: max(1, len(days) // 3)]]
-    want = expected_partitions(s, questions, "area")
-    assert same_shares(want, got_partitions(rows(engine.partition(questions, weight="area"))))
+def spark_check(s: cm.Scenario, engine: SparkEngine, *, every: int = 1) -> None:
+    check_engine(s, engine, rows, every=every, spread=3, weights=("area",))
 
 
 def test_spark_agrees_on_the_bundled_scenario(spark: Any, tmp_path: Path) -> None:
     s = cm.syria_2017()
     write_parquet(s, tmp_path)
-    check_engine(s, SparkEngine(spark, str(tmp_path)), every=15)
+    spark_check(s, SparkEngine(spark, str(tmp_path)), every=15)
 
 
 @seed(20171130)
@@ -85,4 +70,4 @@ def test_spark_agrees_on_the_bundled_scenario(spark: Any, tmp_path: Path) -> Non
 def test_spark_agrees_on_seeded_drawn_worlds(
     spark: Any, tmp_path_factory: pytest.TempPathFactory, s: cm.Scenario
 ) -> None:
-    check_engine(s, SparkEngine(spark, s, workdir=str(tmp_path_factory.mktemp("spark"))))
+    spark_check(s, SparkEngine(spark, s, workdir=str(tmp_path_factory.mktemp("spark"))))

@@ -109,10 +109,7 @@ class Swatch:
 
 
 def _decode(cls: type[Any], text: bytes) -> Any:
-    import msgspec  # noqa: PLC0415 - optional: this module is skipped without it
-
-    mirrors = _fast._Mirrors()
-    return mirrors.builder(cls)(msgspec.json.decode(text, type=mirrors.struct(cls)))
+    return _fast._Mirrors().decode(cls, text)
 
 
 def test_a_class_the_decoder_never_saw_is_mirrored_from_its_fields() -> None:

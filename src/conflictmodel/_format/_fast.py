@@ -28,6 +28,7 @@ an optimisation) or explains every problem with its path.
 from __future__ import annotations
 
 import enum
+import json
 import keyword
 import math
 import sys
@@ -48,7 +49,6 @@ from conflictmodel._model._geometry import Geometry
 from conflictmodel._model._scenario import Scenario
 
 from . import _converter
-from ._parse import parse
 
 try:  # pragma: no cover - exercised by whichever environment runs the tests
     import msgspec
@@ -123,31 +123,57 @@ def _geometry(value: dict[str, Any]) -> Geometry:
     return _converter.FAST.structure(value, Geometry)
 
 
-def _set_builder(item: Builder | None, shared: bool) -> Builder:
-    cache: dict[tuple[Any, ...], frozenset[Any]] = {}
+class _Shared:
+    """A builder that makes one result per distinct input and then shares it.
 
+    Generated code looks the input up in ``cache`` inline and calls :meth:`miss` only
+    for an input it has not seen (``cache.get(v) or miss(v)``: every result is true,
+    or else merely made again). A ``counted`` result is stored with the number of keys
+    its input holds, which the code that looks it up adds to the document's count."""
+
+    __slots__ = ("cache", "counted", "make")
+
+    def __init__(self, make: Builder, *, counted: bool) -> None:
+        self.cache: dict[Any, Any] = {}
+        self.make = make
+        self.counted = counted
+
+    def miss(self, value: Any) -> Any:
+        """Make the result of a new input and keep it (with its key count if counted)."""
+        before = _keys[0]
+        found = self.make(value)
+        if self.counted:
+            found = (found, _keys[0] - before)
+            _keys[0] = before
+        if len(self.cache) >= _CACHE_LIMIT:
+            self.cache.clear()
+        self.cache[value] = found
+        return found
+
+    def __call__(self, value: Any) -> Any:
+        found = self.cache.get(value) or self.miss(value)
+        if self.counted:
+            _keys[0] += found[1]
+            return found[0]
+        return found
+
+
+def _set_builder(item: Builder | None, shared: bool) -> Builder:
     def build(value: tuple[Any, ...]) -> frozenset[Any]:
-        found = cache.get(value) if shared else None
-        if found is not None:
-            return found
-        items = value if item is None else [item(v) for v in value]
-        result = frozenset(items)
+        result = frozenset(value if item is None else [item(v) for v in value])
         if len(result) != len(value):
             raise _RefusedError("repeated item in a set")
-        if shared:
-            if len(cache) >= _CACHE_LIMIT:
-                cache.clear()
-            cache[value] = result
         return result
 
-    return build
+    return _Shared(build, counted=False) if shared else build
 
 
 def _tuple_builder(item: Builder) -> Builder:
     def build(value: tuple[Any, ...]) -> tuple[Any, ...]:
         return tuple([item(v) for v in value])
 
-    return build
+    # a tuple of shared objects is shared whole (its mirror is hashable)
+    return _Shared(build, counted=True) if isinstance(item, _Shared) else build
 
 
 def _fallback_builder(type_: Any) -> Builder:
@@ -177,6 +203,7 @@ class _Mirrors:
     def __init__(self) -> None:
         self.structs: dict[type[Any], Any] = {}
         self.builders: dict[type[Any], Builder] = {}
+        self.twins: dict[type[Any], Any] = {}
         self.period = self._period()
 
     def _period(self) -> tuple[Any, Builder]:
@@ -187,25 +214,14 @@ class _Mirrors:
             frozen=True,
             kw_only=True,
         )
-        cache: dict[Any, tuple[Period, int]] = {}
         unset = msgspec.UNSET
-        keys = _keys
 
         def build(value: Any) -> Period:
-            found = cache.get(value)
-            if found is None:
-                start, end = value.start, value.end
-                period = Period(
-                    start=None if start is unset else _date(start), end=None if end is unset else _date(end)
-                )
-                found = (period, (start is not unset) + (end is not unset))
-                if len(cache) >= _CACHE_LIMIT:
-                    cache.clear()
-                cache[value] = found
-            keys[0] += found[1]
-            return found[0]
+            start, end = value.start, value.end
+            _keys[0] += (start is not unset) + (end is not unset)
+            return Period(start=None if start is unset else _date(start), end=None if end is unset else _date(end))
 
-        return struct, build
+        return struct, _Shared(build, counted=True)
 
     def of(self, type_: Any) -> tuple[Any, Builder | None]:  # noqa: C901, PLR0911 - one branch per kind of type
         """The mirror type of a field type, and how its decoded value becomes the model's."""
@@ -226,7 +242,7 @@ class _Mirrors:
             inner, build = self.of(args[0])
             if type_ == tuple[str, ...]:
                 return tuple[str, ...], _texts
-            return tuple[inner, ...], (tuple if build is None else _tuple_builder(build))  # type: ignore[valid-type]
+            return tuple[inner, ...], (None if build is None else _tuple_builder(build))  # type: ignore[valid-type]
         if origin is frozenset:
             inner, build = self.of(args[0])
             shared = args[0] is str or (isinstance(args[0], type) and issubclass(args[0], enum.Enum))
@@ -237,20 +253,53 @@ class _Mirrors:
                 value = typing.Any
             return dict[str, value], _map  # type: ignore[valid-type]
         if attrs.has(type_):
+            twin = self.twin(type_)
+            if twin is not None:
+                return twin, None
             return self.struct(type_), self.builder(type_)
         return typing.Any, _fallback_builder(type_)
 
     def struct(self, cls: type[Any]) -> Any:
+        """The type msgspec decodes ``cls`` into: its twin, or else its mirror struct."""
+        twin = self.twin(cls)
+        if twin is not None:
+            return twin
         if cls not in self.structs:
             self._make(cls)
         return self.structs[cls]
 
     def builder(self, cls: type[Any]) -> Builder:
+        """What makes the ``cls`` object from what msgspec decoded (a twin is one already)."""
+        if self.twin(cls) is not None:
+            return _same
         if cls not in self.builders:
             self._make(cls)
         return self.builders[cls]
 
-    def _make(self, cls: type[Any]) -> None:
+    def decode(self, cls: type[Any], data: bytes) -> Any:
+        """One ``cls`` object from its JSON text, or an exception (any: a document's
+        decode then asks the reference path), its unknown and repeated keys refused."""
+        with _lock:
+            _keys[0] = 0
+            found = self.builder(cls)(msgspec.json.decode(data, type=self.struct(cls)))
+            if _keys_in(data) != _keys[0]:
+                raise _RefusedError("an unknown or repeated key")
+            return found
+
+    def twin(self, cls: type[Any]) -> Any:
+        """The twin of ``cls`` (see :func:`_twin`), or ``None`` if it cannot have one."""
+        if cls not in self.twins:
+            self.twins[cls] = None  # while it is made: a class that holds itself is mirrored
+            if cls not in _converter.SHARED and _can_twin(cls):
+                fields, plans = self._plans(cls, twin=True)
+                self.twins[cls] = _twin(cls, fields, plans)
+        return self.twins[cls]
+
+    def _plans(self, cls: type[Any], *, twin: bool) -> tuple[list[tuple[Any, ...]], list[_Field]]:
+        """The msgspec fields of ``cls``'s mirror or twin, and how each is made the model's.
+
+        A twin's enumeration fields are the enumeration itself (msgspec finds the member by
+        value in C); a mirror holds their texts, which hash in C when it is shared."""
         hints = typing.get_type_hints(cls)
         fields: list[tuple[Any, ...]] = []
         plans: list[_Field] = []
@@ -264,10 +313,14 @@ class _Mirrors:
                 (type_,) = [a for a in typing.get_args(type_) if a is not type(None)]
             build: Builder | None
             mirror: Any
-            if cls.__name__ == "Origin" and field.name == "row":
+            if field.name == "id" and type_ is str:
+                mirror, build = str, None  # an object's own id is unique: interning it saves nothing
+            elif cls.__name__ == "Origin" and field.name == "row":
                 mirror, build = dict[str, str | int | float | bool | None], _map
+            elif twin and isinstance(type_, type) and issubclass(type_, enum.Enum):
+                mirror, build = type_, None
             elif cls is Scenario and _is_records(type_):
-                mirror, build = tuple[msgspec.Raw, ...], self._records(typing.get_args(type_)[0])
+                mirror, build = self._records(typing.get_args(type_)[0])
             else:
                 mirror, build = self.of(type_)
             has_default = optional or field.default is not attrs.NOTHING
@@ -277,23 +330,110 @@ class _Mirrors:
                 fields.append((field.name, mirror | msgspec.UnsetType, msgspec.UNSET))
             else:
                 fields.append((field.name, mirror))
+        return fields, plans
+
+    def _make(self, cls: type[Any]) -> None:
+        fields, plans = self._plans(cls, twin=False)
         self.structs[cls] = msgspec.defstruct(
             cls.__name__, fields, forbid_unknown_fields=True, kw_only=True, frozen=cls in _converter.SHARED
         )
         build_one = _builder(cls, plans)
-        self.builders[cls] = _shared(build_one) if cls in _converter.SHARED else build_one
+        self.builders[cls] = _Shared(build_one, counted=True) if cls in _converter.SHARED else build_one
 
-    def _records(self, cls: type[Any]) -> Builder:
-        """A scenario's collection, decoded and built one record at a time from its raw
-        text: each record's mirror is freed as soon as its object is built, so the peak
-        memory of a decode stays near the memory the scenario holds."""
+    def _records(self, cls: type[Any]) -> tuple[Any, Builder | None]:
+        """A scenario's collection: decoded straight into its twins when the record class
+        has one; else decoded and built one record at a time from its raw text, each
+        record's mirror freed as soon as its object is built. Either way the peak memory
+        of a decode stays near the memory the scenario holds."""
+        twin = self.twin(cls)
+        if twin is not None:
+            return tuple[twin, ...], None  # type: ignore[valid-type]
         decoder = msgspec.json.Decoder(self.struct(cls))
         decode, build = decoder.decode, self.builder(cls)
 
         def build_records(raws: tuple[Any, ...]) -> tuple[Any, ...]:
             return tuple([build(decode(raw)) for raw in raws])
 
-        return build_records
+        return tuple[msgspec.Raw, ...], build_records
+
+
+def _unset_all(names: list[str]) -> Callable[[Any], None]:
+    """A function that sets ``UNSET`` in the named slots of a new twin.
+
+    msgspec gives a field the key did not set its default after asking whether the
+    object has it: for an empty slot that question raises (and formats) an
+    ``AttributeError`` inside CPython, which costs more than setting the slot first."""
+    code = ["def unset_all(o):", *(f"    o.{name} = UNSET" for name in names)] if names else []
+    if not code:
+        return _nothing
+    namespace: dict[str, Any] = {}
+    exec("\n".join(code), {"UNSET": msgspec.UNSET}, namespace)  # noqa: S102 - code built from attrs field names only
+    return typing.cast("Callable[[Any], None]", namespace["unset_all"])
+
+
+def _nothing(_: Any) -> None:
+    return None
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _can_twin(cls: type[Any]) -> bool:
+    """Whether ``cls`` can have a twin: slotted, every field set by ``__init__`` with no
+    factory default, no cached hash, no ``__attrs_pre_init__``, and field names that are
+    identifiers (the twin's code names them)."""
+    return (
+        "__slots__" in cls.__dict__
+        and "_attrs_cached_hash" not in cls.__slots__
+        and not hasattr(cls, "__attrs_pre_init__")
+        and all(
+            field.init and _plain(field.name) and not isinstance(field.default, _FACTORY) for field in attrs.fields(cls)
+        )
+    )
+
+
+def _twin(cls: type[Any], fields: list[tuple[Any, ...]], plans: list[_Field]) -> Any:
+    """A subclass of ``cls`` that adds no slots, which msgspec decodes as an attrs class.
+
+    msgspec makes the object in C and sets every slot it read (unknown keys are skipped:
+    the document's key count catches them), then calls the twin's
+    ``__attrs_post_init__``: a generated function that makes each value the model's
+    (shared dates and periods, interned texts, sets), runs the checks the builder of a
+    mirror runs, turns the object into a ``cls`` object (``__class__`` assignment: the
+    twin adds nothing to its layout) and runs ``cls``'s own ``__attrs_post_init__``. The
+    twin's attributes have no validators (msgspec would call each one) and ``UNSET`` for
+    every default (an absent field then tells itself from a given one). ``None`` when
+    CPython refuses the assignment."""
+    by_name = {field[0]: field for field in fields}
+    attributes = tuple(
+        plan.field.evolve(
+            default=msgspec.UNSET if plan.has_default else attrs.NOTHING,
+            validator=None,
+            converter=None,
+            type=by_name[plan.field.name][1],
+        )
+        for plan in plans
+    )
+    namespace = {
+        "__slots__": (),
+        "__module__": __name__,
+        "__qualname__": f"twin of {cls.__qualname__}",
+        "__attrs_attrs__": attributes,
+        "__annotations__": {name: type_ for name, type_, *_ in fields},
+        "__attrs_pre_init__": _unset_all([plan.field.name for plan in plans if plan.has_default]),
+        # object's own: the twin's stores are then the interpreter's fastest (a slot store)
+        "__setattr__": object.__setattr__,
+        "__delattr__": object.__delattr__,
+        "__attrs_post_init__": _builder(cls, plans, twin=True),
+    }
+    twin = type(cls.__name__, (cls,), namespace)
+    probe = object.__new__(twin)
+    try:
+        object.__setattr__(probe, "__class__", cls)
+    except TypeError:  # pragma: no cover - every model class has a layout its twin can share
+        return None
+    return twin
 
 
 def _is_records(type_: Any) -> bool:
@@ -312,23 +452,27 @@ class _Field:
     """Whether the mirror guarantees the value's type (not a fallback to the converter)."""
 
 
-def _builder(cls: type[Any], plans: list[_Field]) -> Builder:  # noqa: C901, PLR0912, PLR0915 - one code generator
-    """A function that makes a ``cls`` object from its mirror struct.
+def _builder(cls: type[Any], plans: list[_Field], *, twin: bool = False) -> Builder:  # noqa: C901, PLR0912, PLR0915 - one code generator
+    """A function that makes a ``cls`` object from its mirror struct, or (``twin``) that
+    finishes a twin msgspec made into a ``cls`` object.
 
     It does what the class's attrs ``__init__`` does -- each field's converter, each
     validator, ``__attrs_post_init__`` -- except the validators that only check the
     Python type (marked ``type_only``), which the mirror's types already guarantee. A
     validator marked with a sufficient condition (:func:`~conflictmodel._model._fields.accepts`)
     is called only when the condition, tested inline, does not hold; an absent field
-    gets its default, which is checked once here rather than per object. Classes this
-    cannot mirror faithfully (factory defaults, cached hashes) are built through their
-    ``__init__``.
+    gets its default, which is checked once here rather than per object. A twin's field
+    is set again only when its value changes (a shared or interned value, a converter).
+    Classes this cannot mirror faithfully (factory defaults, cached hashes) are built
+    through their ``__init__``.
     """
     slots = getattr(cls, "__slots__", ())
     plain = "_attrs_cached_hash" not in slots and all(not isinstance(p.field.default, _FACTORY) for p in plans)
     scope: dict[str, Any] = {"cls": cls, "UNSET": msgspec.UNSET, "keys": _keys, "new": object.__new__}
-    code = ["def build(s):"]
-    code.append("    o = new(cls)" if plain else "    kw = {}")
+    source = "o" if twin else "s"
+    code = [f"def build({source}):"]
+    if not twin:
+        code.append("    o = new(cls)" if plain else "    kw = {}")
     if plain:
         code.append("    k = 0")
     required = 0
@@ -340,8 +484,8 @@ def _builder(cls: type[Any], plans: list[_Field]) -> Builder:  # noqa: C901, PLR
                 scope[f"d{number}"] = field.default
                 code.append(f"    {_setter(cls, name, number, scope)}(o, d{number})")
             continue
-        read = f"s.{name}" if _plain(name) else f"getattr(s, {name!r})"
-        value = _value_expression(plan, number, scope)
+        read = f"{source}.{name}" if _plain(name) else f"getattr({source}, {name!r})"
+        value = _value_expression(plan, number, scope, inline=plain)
         if not plain:
             target = f"kw[{(field.alias or name)!r}] = {value}"
             if plan.has_default:
@@ -349,28 +493,46 @@ def _builder(cls: type[Any], plans: list[_Field]) -> Builder:  # noqa: C901, PLR
             else:
                 code += [f"    v = {read}", f"    {target}"]
             continue
-        value = _converted(field, value, plan.build, number, scope)
-        setter = _setter(cls, name, number, scope)
+        # the statements that make the mirror's value ``v`` the field's
+        lines = [] if value == "v" else [f"v = {value}"]
+        if isinstance(plan.build, _Shared) and plan.build.counted:
+            lines += ["k += v[1]", "v = v[0]"]  # a shared result with the keys its input holds
+        converted = _converted(field, "v", plan.build, number, scope)
+        if converted != "v":
+            lines.append(f"v = {converted}")
+        if twin:  # a slot store: the twin's __setattr__ is object's
+            store = f"o.{name} = {{}}"
+        else:
+            store = f"{_setter(cls, name, number, scope)}(o, {{}})"
         check = _check(plan, number, scope)
-        code.append(f"    v = {read}")
+        if twin and not lines:  # msgspec set the value already
+            put = []
+        elif twin and lines == [f"v = {_ZERO}"]:  # the float is set again only if it is -0.0
+            put = [f"if v == 0.0: v = 0.0; {store.format('v')}"]
+        else:
+            put = [*lines, store.format("v")]
+        if plan.has_default or put or check is not None:
+            code.append(f"    v = {read}")
         if plan.has_default:
             default = field.default
             if field.converter is not None:
                 default = field.converter(default)  # type: ignore[operator]
             scope[f"d{number}"] = default
-            code += ["    if v is UNSET:", f"        {setter}(o, d{number})"]
+            code += ["    if v is UNSET:", f"        {store.format(f'd{number}')}"]
             if check is not None and not _passes(field, default):
                 code.append(f"        val{number}(o, a{number}, d{number})")
-            code += ["    else:", f"        v = {value}", f"        {setter}(o, v)", "        k += 1"]
+            code += ["    else:", *(f"        {line}" for line in put), "        k += 1"]
             if check is not None:
                 code.append(f"        {check}")
         else:
             required += 1
-            code += [f"    v = {value}", f"    {setter}(o, v)"]
+            code += [f"    {line}" for line in put]
             if check is not None:
                 code.append(f"    {check}")
     if plain:
         code.append(f"    keys[0] += k + {required}")
+        if twin:
+            code.append("    o.__class__ = cls")
         if hasattr(cls, "__attrs_post_init__"):
             code.append("    o.__attrs_post_init__()")
         code.append("    return o")
@@ -379,6 +541,9 @@ def _builder(cls: type[Any], plans: list[_Field]) -> Builder:  # noqa: C901, PLR
     namespace: dict[str, Any] = {}
     exec("\n".join(code), scope, namespace)  # noqa: S102 - code built from attrs field names only
     return typing.cast("Builder", namespace["build"])
+
+
+_ZERO = "(0.0 if v == 0.0 else v)"
 
 
 def _converted(
@@ -391,7 +556,7 @@ def _converted(
     if converter is None or (converter is r.to_frozen_map and build is _map):
         return value
     if converter in (r.to_number, r.to_optional_number) and value == "v":
-        return "(0.0 if v == 0.0 else v)"  # -0.0 is stored as 0.0
+        return _ZERO  # -0.0 is stored as 0.0
     scope[f"c{number}"] = converter
     return f"c{number}({value})"
 
@@ -414,8 +579,8 @@ def _accept(spec: tuple[Any, ...] | None, number: int, scope: dict[str, Any]) ->
         return None
     kind, *params = spec
     scope["K"] = r.KNOWN_IDS
-    if kind == "id":
-        return "v in K"
+    if kind == "id":  # known, or letters and digits alone (the pattern without its regex)
+        return "v in K or (v.isalnum() and v.isascii() and len(v) <= 64)"
     size = f"len(v) >= {int(params[0])} and " if params and params[0] else ""
     if kind == "ids":
         return f"{size}K.issuperset(v)"
@@ -462,8 +627,9 @@ def _setter(cls: type[Any], name: str, number: int, scope: dict[str, Any]) -> st
     return f"set{number}"
 
 
-def _value_expression(plan: _Field, number: int, scope: dict[str, Any]) -> str:
-    """The expression that turns the mirror's value ``v`` into the field's."""
+def _value_expression(plan: _Field, number: int, scope: dict[str, Any], *, inline: bool) -> str:
+    """The expression that turns the mirror's value ``v`` into the field's (``inline``:
+    a shared result looked up in place, a counted one with its key count)."""
     if plan.build is _text:
         scope["intern"] = _intern
         return f"(v if len(v) > {_INTERN_MAX} else intern(v))"
@@ -473,28 +639,11 @@ def _value_expression(plan: _Field, number: int, scope: dict[str, Any]) -> str:
     if type(members) is dict:  # an enumeration's members by value
         scope[f"e{number}"] = members
         return f"e{number}[v]"
+    if inline and isinstance(plan.build, _Shared):
+        scope[f"c{number}"], scope[f"m{number}"] = plan.build.cache, plan.build.miss
+        return f"(c{number}.get(v) or m{number}(v))"
     scope[f"b{number}"] = plan.build
     return f"b{number}(v)"
-
-
-def _shared(build: Builder) -> Builder:
-    """One model object per distinct input, for small value objects that recur."""
-    cache: dict[Any, tuple[Any, int]] = {}
-    keys = _keys
-
-    def build_shared(value: Any) -> Any:
-        found = cache.get(value)
-        if found is None:
-            before = keys[0]
-            found = (build(value), keys[0] - before)
-            if len(cache) >= _CACHE_LIMIT:
-                cache.clear()
-            cache[value] = found
-        else:
-            keys[0] += found[1]
-        return found[0]
-
-    return build_shared
 
 
 def _plain(name: str) -> bool:
@@ -524,23 +673,25 @@ class _Document:
         self.decoder = msgspec.json.Decoder(document)
 
     def __call__(self, data: bytes) -> Scenario | None:
+        _keys[0] = 1  # the schema key; the twins count theirs as msgspec makes them
         document: Any = self.decoder.decode(data)
         if document.schema != _SCHEMA_VERSION:
             return None
-        _keys[0] = 1  # the schema key
         scenario = typing.cast("Scenario", self.build(document))
-        if data.count(b":") != _keys[0] and _has_repeated_keys(data):
+        if data.count(b":") != _keys[0] and _keys_in(data) != _keys[0]:
             return None
         return scenario
 
 
-def _has_repeated_keys(data: bytes) -> bool:
-    """Whether an object of the document repeats a key (its colons could not tell)."""
-    try:
-        parse(data.decode("utf-8"), None)
-    except LoadError:
-        return True
-    return False
+def _keys_in(data: bytes) -> int:
+    """The number of keys of every object in the text (each occurrence, repeated or not)."""
+    count = [0]
+
+    def pairs(items: list[tuple[str, Any]]) -> None:
+        count[0] += len(items)
+
+    json.loads(data, object_pairs_hook=pairs)
+    return count[0]
 
 
 _document: _Document | None = None

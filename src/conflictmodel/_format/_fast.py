@@ -1,21 +1,34 @@
 r"""The fast decoder for valid documents, when :mod:`msgspec` is installed.
 
-For every model class (read from its attrs fields, so a new field is picked up without
-a change here) a *mirror* :class:`msgspec.Struct` is generated that msgspec decodes in C
-with the format's own strictness: unknown keys refused (``forbid_unknown_fields``),
-optional fields without ``null`` (an absent field is ``UNSET``; ``null`` is a type
-error), no coercion (msgspec is strict), enumerations by value, arrays of the declared
-item types. A generated builder then turns each mirror into the model object through
-the class's own ``__init__``, so every attrs validator and ``__attrs_post_init__`` runs
-exactly as in the reference path: dates, periods, id sets and small value objects are
-shared between equal inputs, as the reference converter does.
+Each model class is read from its attrs fields (a new field is picked up without a
+change here) and decoded by msgspec in C with the format's own strictness: optional
+fields without ``null`` (an absent field is ``UNSET``; ``null`` is a type error), no
+coercion (msgspec is strict), enumerations by value, arrays of the declared item types.
+Two forms:
+
+* **Twins** (records and most nested classes): a subclass of the model class that adds
+  no slots, which msgspec decodes as an attrs class -- it makes the object and sets its
+  slots in C. The twin's ``__attrs_post_init__`` (generated, :mod:`._fastcode`) makes
+  each value the model's, runs the checks, turns the object into an instance of the
+  model class (``__class__`` assignment) and runs the class's own
+  ``__attrs_post_init__``.
+* **Mirrors** (small value objects that recur, shared between equal inputs, and the
+  scenario itself): a :class:`msgspec.Struct` with unknown keys refused, and a generated
+  builder that makes the model object from it.
+
+Either way every attrs validator and ``__attrs_post_init__`` runs as in the reference
+path (a validator with a sufficient condition only when the condition, tested inline,
+does not hold), and dates, periods, id sets and small value objects are shared between
+equal inputs (:mod:`._fastvalues`).
 
 What msgspec cannot tell is handled around it:
 
-* **Repeated keys** (msgspec keeps the last one): the text's colons are counted in C;
-  every key is followed by one colon, so when the count equals the number of keys
-  decoded, no key was repeated. When strings hold colons too, the counts differ and the
-  reference parser decides (its duplicate-key hook then costs one more parse).
+* **Repeated and unknown keys** (msgspec keeps the last of a repeated key, and skips
+  unknown keys of an attrs class): the builders count the keys they read; the text's
+  colons are counted in C, and every key is followed by one colon, so when the counts
+  are equal no key was repeated or unknown. When strings hold colons too, the counts
+  differ and the keys of the text are counted exactly by one more parse (the standard
+  library's, with a pairs hook).
 * **Repeated items of a set** are found by the builders, which compare lengths.
 * **Lone surrogates**: ``\\ud800`` escapes fail in msgspec; raw surrogates in a ``str``
   fail its encoding to UTF-8.
@@ -29,26 +42,38 @@ from __future__ import annotations
 
 import enum
 import json
-import keyword
-import math
-import sys
 import threading
 import types
 import typing
-from collections.abc import Callable
 from typing import Any
 
 import attrs
 
-from conflictmodel._model import _fields as r
 from conflictmodel._model._dates import PartialDate, Period
-from conflictmodel._model._errors import LoadError
-from conflictmodel._model._fields import EMPTY_MAP
 from conflictmodel._model._frozenmap import FrozenMap
 from conflictmodel._model._geometry import Geometry
 from conflictmodel._model._scenario import Scenario
 
 from . import _converter
+from ._fastcode import _accept as _accept  # noqa: PLC0414 - the tests of the inline conditions reach it here
+from ._fastcode import _builder, _Field, _plain, _unset_all
+from ._fastvalues import (
+    _FACTORY,
+    _SCHEMA_VERSION,
+    _SHARED_TEXTS,
+    Builder,
+    _date,
+    _enum_mirror,
+    _fallback_builder,
+    _geometry,
+    _keys,
+    _map,
+    _RefusedError,
+    _set_builder,
+    _Shared,
+    _text,
+    _tuple_builder,
+)
 
 try:  # pragma: no cover - exercised by whichever environment runs the tests
     import msgspec
@@ -59,140 +84,6 @@ __all__ = ["available", "decode", "decoder_of"]
 
 available = msgspec is not None
 """Whether the fast decoder can run (msgspec is installed)."""
-
-Builder = Callable[[Any], Any]
-_SCHEMA_VERSION = "conflictmodel/1"
-_INTERN_MAX = 64
-_CACHE_LIMIT = 1 << 16
-_intern = sys.intern
-
-# The number of keys the builders have seen in the document being decoded.
-_keys = [0]
-_FACTORY: type[Any] = attrs.Factory  # type: ignore[assignment]
-
-
-class _RefusedError(Exception):
-    """The fast path cannot decide: let the reference path decide and explain."""
-
-
-# --- values -------------------------------------------------------------------------
-
-
-def _text(value: str) -> str:
-    return _intern(value) if len(value) <= _INTERN_MAX else value
-
-
-def _texts(value: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple([_intern(v) if len(v) <= _INTERN_MAX else v for v in value])
-
-
-_dates: dict[str, PartialDate] = {}
-
-
-def _date(value: str) -> PartialDate:
-    date = _dates.get(value)
-    if date is None:
-        date = _converter.FAST.structure(value, PartialDate)
-        if len(_dates) >= _CACHE_LIMIT:
-            _dates.clear()
-        _dates[value] = date
-    return date
-
-
-def _map(value: dict[str, Any]) -> FrozenMap[Any]:
-    _keys[0] += len(value)
-    return FrozenMap(value) if value else EMPTY_MAP
-
-
-def _count_keys(value: Any) -> int:
-    """The number of keys in plain JSON data."""
-    total = 0
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if type(item) is dict:
-            total += len(item)
-            stack.extend(item.values())
-        elif type(item) is list:
-            stack.extend(item)
-    return total
-
-
-def _geometry(value: dict[str, Any]) -> Geometry:
-    _keys[0] += len(value)
-    return _converter.FAST.structure(value, Geometry)
-
-
-class _Shared:
-    """A builder that makes one result per distinct input and then shares it.
-
-    Generated code looks the input up in ``cache`` inline and calls :meth:`miss` only
-    for an input it has not seen (``cache.get(v) or miss(v)``: every result is true,
-    or else merely made again). A ``counted`` result is stored with the number of keys
-    its input holds, which the code that looks it up adds to the document's count."""
-
-    __slots__ = ("cache", "counted", "make")
-
-    def __init__(self, make: Builder, *, counted: bool) -> None:
-        self.cache: dict[Any, Any] = {}
-        self.make = make
-        self.counted = counted
-
-    def miss(self, value: Any) -> Any:
-        """Make the result of a new input and keep it (with its key count if counted)."""
-        before = _keys[0]
-        found = self.make(value)
-        if self.counted:
-            found = (found, _keys[0] - before)
-            _keys[0] = before
-        if len(self.cache) >= _CACHE_LIMIT:
-            self.cache.clear()
-        self.cache[value] = found
-        return found
-
-    def __call__(self, value: Any) -> Any:
-        found = self.cache.get(value) or self.miss(value)
-        if self.counted:
-            _keys[0] += found[1]
-            return found[0]
-        return found
-
-
-def _set_builder(item: Builder | None, shared: bool) -> Builder:
-    def build(value: tuple[Any, ...]) -> frozenset[Any]:
-        result = frozenset(value if item is None else [item(v) for v in value])
-        if len(result) != len(value):
-            raise _RefusedError("repeated item in a set")
-        return result
-
-    return _Shared(build, counted=False) if shared else build
-
-
-def _tuple_builder(item: Builder) -> Builder:
-    def build(value: tuple[Any, ...]) -> tuple[Any, ...]:
-        return tuple([item(v) for v in value])
-
-    # a tuple of shared objects is shared whole (its mirror is hashable)
-    return _Shared(build, counted=True) if isinstance(item, _Shared) else build
-
-
-def _fallback_builder(type_: Any) -> Builder:
-    def build(value: Any) -> Any:
-        _keys[0] += _count_keys(value)
-        return _converter.FAST.structure(value, type_)
-
-    return build
-
-
-def _enum_mirror(type_: type[enum.Enum]) -> tuple[Any, Builder | None]:
-    """An enumeration whose values are all texts is mirrored as a ``Literal`` of them
-    (msgspec checks it in C, and a mirror holding texts hashes in C when it is shared),
-    and the builder looks the member up by value; other enumerations are msgspec's own."""
-    members = {member.value: member for member in type_}
-    if not members or not all(type(value) is str for value in members):
-        return type_, None
-    return typing.Literal[tuple(members)], members.__getitem__
-
 
 # --- mirrors ------------------------------------------------------------------------
 
@@ -223,7 +114,7 @@ class _Mirrors:
 
         return struct, _Shared(build, counted=True)
 
-    def of(self, type_: Any) -> tuple[Any, Builder | None]:  # noqa: C901, PLR0911 - one branch per kind of type
+    def of(self, type_: Any) -> tuple[Any, Builder | None]:  # noqa: C901, PLR0911, PLR0912 - one branch per kind of type
         """The mirror type of a field type, and how its decoded value becomes the model's."""
         if type_ is str:
             return str, _text
@@ -241,7 +132,7 @@ class _Mirrors:
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
             inner, build = self.of(args[0])
             if type_ == tuple[str, ...]:
-                return tuple[str, ...], _texts
+                return tuple[str, ...], _SHARED_TEXTS
             return tuple[inner, ...], (None if build is None else _tuple_builder(build))  # type: ignore[valid-type]
         if origin is frozenset:
             inner, build = self.of(args[0])
@@ -357,24 +248,6 @@ class _Mirrors:
         return tuple[msgspec.Raw, ...], build_records
 
 
-def _unset_all(names: list[str]) -> Callable[[Any], None]:
-    """A function that sets ``UNSET`` in the named slots of a new twin.
-
-    msgspec gives a field the key did not set its default after asking whether the
-    object has it: for an empty slot that question raises (and formats) an
-    ``AttributeError`` inside CPython, which costs more than setting the slot first."""
-    code = ["def unset_all(o):", *(f"    o.{name} = UNSET" for name in names)] if names else []
-    if not code:
-        return _nothing
-    namespace: dict[str, Any] = {}
-    exec("\n".join(code), {"UNSET": msgspec.UNSET}, namespace)  # noqa: S102 - code built from attrs field names only
-    return typing.cast("Callable[[Any], None]", namespace["unset_all"])
-
-
-def _nothing(_: Any) -> None:
-    return None
-
-
 def _same(value: Any) -> Any:
     return value
 
@@ -428,7 +301,7 @@ def _twin(cls: type[Any], fields: list[tuple[Any, ...]], plans: list[_Field]) ->
         "__attrs_post_init__": _builder(cls, plans, twin=True),
     }
     twin = type(cls.__name__, (cls,), namespace)
-    probe = object.__new__(twin)
+    probe: Any = object.__new__(twin)
     try:
         object.__setattr__(probe, "__class__", cls)
     except TypeError:  # pragma: no cover - every model class has a layout its twin can share
@@ -439,215 +312,6 @@ def _twin(cls: type[Any], fields: list[tuple[Any, ...]], plans: list[_Field]) ->
 def _is_records(type_: Any) -> bool:
     args = typing.get_args(type_)
     return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis and attrs.has(args[0])
-
-
-@attrs.frozen
-class _Field:
-    """How one attrs field is filled from its mirror."""
-
-    field: attrs.Attribute[Any]
-    build: Builder | None
-    has_default: bool
-    typed: bool = False
-    """Whether the mirror guarantees the value's type (not a fallback to the converter)."""
-
-
-def _builder(cls: type[Any], plans: list[_Field], *, twin: bool = False) -> Builder:  # noqa: C901, PLR0912, PLR0915 - one code generator
-    """A function that makes a ``cls`` object from its mirror struct, or (``twin``) that
-    finishes a twin msgspec made into a ``cls`` object.
-
-    It does what the class's attrs ``__init__`` does -- each field's converter, each
-    validator, ``__attrs_post_init__`` -- except the validators that only check the
-    Python type (marked ``type_only``), which the mirror's types already guarantee. A
-    validator marked with a sufficient condition (:func:`~conflictmodel._model._fields.accepts`)
-    is called only when the condition, tested inline, does not hold; an absent field
-    gets its default, which is checked once here rather than per object. A twin's field
-    is set again only when its value changes (a shared or interned value, a converter).
-    Classes this cannot mirror faithfully (factory defaults, cached hashes) are built
-    through their ``__init__``.
-    """
-    slots = getattr(cls, "__slots__", ())
-    plain = "_attrs_cached_hash" not in slots and all(not isinstance(p.field.default, _FACTORY) for p in plans)
-    scope: dict[str, Any] = {"cls": cls, "UNSET": msgspec.UNSET, "keys": _keys, "new": object.__new__}
-    source = "o" if twin else "s"
-    code = [f"def build({source}):"]
-    if not twin:
-        code.append("    o = new(cls)" if plain else "    kw = {}")
-    if plain:
-        code.append("    k = 0")
-    required = 0
-    for number, plan in enumerate(plans):
-        field = plan.field
-        name = field.name
-        if not field.init:
-            if plain:
-                scope[f"d{number}"] = field.default
-                code.append(f"    {_setter(cls, name, number, scope)}(o, d{number})")
-            continue
-        read = f"{source}.{name}" if _plain(name) else f"getattr({source}, {name!r})"
-        value = _value_expression(plan, number, scope, inline=plain)
-        if not plain:
-            target = f"kw[{(field.alias or name)!r}] = {value}"
-            if plan.has_default:
-                code += [f"    v = {read}", f"    if v is not UNSET: {target}"]
-            else:
-                code += [f"    v = {read}", f"    {target}"]
-            continue
-        # the statements that make the mirror's value ``v`` the field's
-        lines = [] if value == "v" else [f"v = {value}"]
-        if isinstance(plan.build, _Shared) and plan.build.counted:
-            lines += ["k += v[1]", "v = v[0]"]  # a shared result with the keys its input holds
-        converted = _converted(field, "v", plan.build, number, scope)
-        if converted != "v":
-            lines.append(f"v = {converted}")
-        if twin:  # a slot store: the twin's __setattr__ is object's
-            store = f"o.{name} = {{}}"
-        else:
-            store = f"{_setter(cls, name, number, scope)}(o, {{}})"
-        check = _check(plan, number, scope)
-        if twin and not lines:  # msgspec set the value already
-            put = []
-        elif twin and lines == [f"v = {_ZERO}"]:  # the float is set again only if it is -0.0
-            put = [f"if v == 0.0: v = 0.0; {store.format('v')}"]
-        else:
-            put = [*lines, store.format("v")]
-        if plan.has_default or put or check is not None:
-            code.append(f"    v = {read}")
-        if plan.has_default:
-            default = field.default
-            if field.converter is not None:
-                default = field.converter(default)  # type: ignore[operator]
-            scope[f"d{number}"] = default
-            code += ["    if v is UNSET:", f"        {store.format(f'd{number}')}"]
-            if check is not None and not _passes(field, default):
-                code.append(f"        val{number}(o, a{number}, d{number})")
-            code += ["    else:", *(f"        {line}" for line in put), "        k += 1"]
-            if check is not None:
-                code.append(f"        {check}")
-        else:
-            required += 1
-            code += [f"    {line}" for line in put]
-            if check is not None:
-                code.append(f"    {check}")
-    if plain:
-        code.append(f"    keys[0] += k + {required}")
-        if twin:
-            code.append("    o.__class__ = cls")
-        if hasattr(cls, "__attrs_post_init__"):
-            code.append("    o.__attrs_post_init__()")
-        code.append("    return o")
-    else:
-        code += ["    keys[0] += len(kw)", "    return cls(**kw)"]
-    namespace: dict[str, Any] = {}
-    exec("\n".join(code), scope, namespace)  # noqa: S102 - code built from attrs field names only
-    return typing.cast("Builder", namespace["build"])
-
-
-_ZERO = "(0.0 if v == 0.0 else v)"
-
-
-def _converted(
-    field: attrs.Attribute[Any], value: str, build: Builder | None, number: int, scope: dict[str, Any]
-) -> str:
-    """The expression of ``value`` after the field's converter: the library's number
-    converters inline (the mirror's ``float`` already holds an integer as a float), the map
-    converter left out after a builder that makes a :class:`FrozenMap`."""
-    converter: Any = field.converter
-    if converter is None or (converter is r.to_frozen_map and build is _map):
-        return value
-    if converter in (r.to_number, r.to_optional_number) and value == "v":
-        return _ZERO  # -0.0 is stored as 0.0
-    scope[f"c{number}"] = converter
-    return f"c{number}({value})"
-
-
-def _check(plan: _Field, number: int, scope: dict[str, Any]) -> str | None:
-    """The statement that validates the field's new value ``v``, or ``None``."""
-    field = plan.field
-    validator = field.validator
-    if validator is None or getattr(validator, "type_only", False):
-        return None
-    scope[f"val{number}"], scope[f"a{number}"] = validator, field
-    call = f"val{number}(o, a{number}, v)"
-    accept = _accept(getattr(validator, "accepts", None), number, scope) if plan.typed else None
-    return call if accept is None else f"if not ({accept}): {call}"
-
-
-def _accept(spec: tuple[Any, ...] | None, number: int, scope: dict[str, Any]) -> str | None:  # noqa: C901, PLR0911 - one return per kind
-    """An expression on ``v`` that implies the validator passes (see ``accepts``)."""
-    if spec is None:
-        return None
-    kind, *params = spec
-    scope["K"] = r.KNOWN_IDS
-    if kind == "id":  # known, or letters and digits alone (the pattern without its regex)
-        return "v in K or (v.isalnum() and v.isascii() and len(v) <= 64)"
-    size = f"len(v) >= {int(params[0])} and " if params and params[0] else ""
-    if kind == "ids":
-        return f"{size}K.issuperset(v)"
-    if kind == "distinct_ids":
-        return f"{size}K.issuperset(v) and (len(v) == 1 or len(set(v)) == len(v))"
-    if kind == "text":
-        return "v and not v.isspace()"
-    if kind == "texts":
-        return "not [x for x in v if not x or x.isspace()]"
-    if kind == "range":
-        minimum, maximum, exclusive = params
-        scope[f"lo{number}"] = float(minimum)
-        scope[f"hi{number}"] = math.inf if maximum is None else float(maximum)
-        low = "<" if exclusive else "<="
-        high = "<" if maximum is None else "<="  # below infinity: finite
-        return f"lo{number} {low} v {high} hi{number}"
-    if kind == "at_least":
-        return f"v >= {int(params[0])}"
-    if kind == "started":
-        return "v.start is not None"
-    if kind == "empty":
-        return "not v"
-    return None
-
-
-def _passes(field: attrs.Attribute[Any], value: Any) -> bool:
-    """Whether the field's validator accepts ``value`` (a default), tried once."""
-    try:
-        field.validator(None, field, value)  # type: ignore[misc]
-    except Exception:  # noqa: BLE001 - any refusal: the default is then checked per object
-        return False
-    return True
-
-
-def _setter(cls: type[Any], name: str, number: int, scope: dict[str, Any]) -> str:
-    """The name in ``scope`` of a function that sets field ``name`` of a new object: the
-    slot's own descriptor when there is one (no attribute lookup), else ``setattr``."""
-    for klass in cls.__mro__:
-        slot = klass.__dict__.get(name)
-        if slot is not None and type(slot) is types.MemberDescriptorType:
-            scope[f"set{number}"] = slot.__set__
-            return f"set{number}"
-    scope[f"set{number}"] = lambda obj, value: object.__setattr__(obj, name, value)
-    return f"set{number}"
-
-
-def _value_expression(plan: _Field, number: int, scope: dict[str, Any], *, inline: bool) -> str:
-    """The expression that turns the mirror's value ``v`` into the field's (``inline``:
-    a shared result looked up in place, a counted one with its key count)."""
-    if plan.build is _text:
-        scope["intern"] = _intern
-        return f"(v if len(v) > {_INTERN_MAX} else intern(v))"
-    if plan.build is None:
-        return "v"
-    members = getattr(plan.build, "__self__", None)
-    if type(members) is dict:  # an enumeration's members by value
-        scope[f"e{number}"] = members
-        return f"e{number}[v]"
-    if inline and isinstance(plan.build, _Shared):
-        scope[f"c{number}"], scope[f"m{number}"] = plan.build.cache, plan.build.miss
-        return f"(c{number}.get(v) or m{number}(v))"
-    scope[f"b{number}"] = plan.build
-    return f"b{number}(v)"
-
-
-def _plain(name: str) -> bool:
-    return name.isidentifier() and not keyword.iskeyword(name)
 
 
 def _is_optional(type_: Any) -> bool:

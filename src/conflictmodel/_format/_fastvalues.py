@@ -1,0 +1,157 @@
+"""The values of the fast decoder (:mod:`._fast`): how a value msgspec decoded becomes
+the model's (interned texts, shared dates, periods, sets and small objects), and the
+count of the keys the document's builders have seen."""
+
+from __future__ import annotations
+
+import enum
+import sys
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from conflictmodel._model._dates import PartialDate
+from conflictmodel._model._fields import EMPTY_MAP
+from conflictmodel._model._frozenmap import FrozenMap
+from conflictmodel._model._geometry import Geometry
+
+from . import _converter
+
+Builder = Callable[[Any], Any]
+_SCHEMA_VERSION = "conflictmodel/1"
+_INTERN_MAX = 64
+_CACHE_LIMIT = 1 << 16
+_intern = sys.intern
+
+# The number of keys the builders have seen in the document being decoded.
+_keys = [0]
+_FACTORY: type[Any] = attrs.Factory  # type: ignore[assignment]
+
+
+class _RefusedError(Exception):
+    """The fast path cannot decide: let the reference path decide and explain."""
+
+
+# --- values -------------------------------------------------------------------------
+
+
+def _text(value: str) -> str:
+    return _intern(value) if len(value) <= _INTERN_MAX else value
+
+
+def _texts(value: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple([_intern(v) if len(v) <= _INTERN_MAX else v for v in value])
+
+
+_dates: dict[str, PartialDate] = {}
+
+
+def _date(value: str) -> PartialDate:
+    date = _dates.get(value)
+    if date is None:
+        date = _converter.FAST.structure(value, PartialDate)
+        if len(_dates) >= _CACHE_LIMIT:
+            _dates.clear()
+        _dates[value] = date
+    return date
+
+
+def _map(value: dict[str, Any]) -> FrozenMap[Any]:
+    _keys[0] += len(value)
+    return FrozenMap(value) if value else EMPTY_MAP
+
+
+def _count_keys(value: Any) -> int:
+    """The number of keys in plain JSON data."""
+    total = 0
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is dict:
+            total += len(item)
+            stack.extend(item.values())
+        elif type(item) is list:
+            stack.extend(item)
+    return total
+
+
+def _geometry(value: dict[str, Any]) -> Geometry:
+    _keys[0] += len(value)
+    return _converter.FAST.structure(value, Geometry)
+
+
+class _Shared:
+    """A builder that makes one result per distinct input and then shares it.
+
+    Generated code looks the input up in ``cache`` inline and calls :meth:`miss` only
+    for an input it has not seen (``cache.get(v) or miss(v)``: every result is true,
+    or else merely made again). A ``counted`` result is stored with the number of keys
+    its input holds, which the code that looks it up adds to the document's count."""
+
+    __slots__ = ("cache", "counted", "make")
+
+    def __init__(self, make: Builder, *, counted: bool) -> None:
+        self.cache: dict[Any, Any] = {}
+        self.make = make
+        self.counted = counted
+
+    def miss(self, value: Any) -> Any:
+        """Make the result of a new input and keep it (with its key count if counted)."""
+        before = _keys[0]
+        found = self.make(value)
+        if self.counted:
+            found = (found, _keys[0] - before)
+            _keys[0] = before
+        if len(self.cache) >= _CACHE_LIMIT:
+            self.cache.clear()
+        self.cache[value] = found
+        return found
+
+    def __call__(self, value: Any) -> Any:
+        found = self.cache.get(value) or self.miss(value)
+        if self.counted:
+            _keys[0] += found[1]
+            return found[0]
+        return found
+
+
+# one tuple per distinct sequence of texts (controllers recur record after record)
+_SHARED_TEXTS = _Shared(_texts, counted=False)
+
+
+def _set_builder(item: Builder | None, shared: bool) -> Builder:
+    def build(value: tuple[Any, ...]) -> frozenset[Any]:
+        result = frozenset(value if item is None else [item(v) for v in value])
+        if len(result) != len(value):
+            raise _RefusedError("repeated item in a set")
+        return result
+
+    return _Shared(build, counted=False) if shared else build
+
+
+def _tuple_builder(item: Builder) -> Builder:
+    def build(value: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple([item(v) for v in value])
+
+    # a tuple of shared objects is shared whole (its mirror is hashable)
+    return _Shared(build, counted=True) if isinstance(item, _Shared) else build
+
+
+def _fallback_builder(type_: Any) -> Builder:
+    def build(value: Any) -> Any:
+        _keys[0] += _count_keys(value)
+        return _converter.FAST.structure(value, type_)
+
+    return build
+
+
+def _enum_mirror(type_: type[enum.Enum]) -> tuple[Any, Builder | None]:
+    """An enumeration whose values are all texts is mirrored as a ``Literal`` of them
+    (msgspec checks it in C, and a mirror holding texts hashes in C when it is shared),
+    and the builder looks the member up by value; other enumerations are msgspec's own."""
+    members = {member.value: member for member in type_}
+    if not members or not all(type(value) is str for value in members):
+        return type_, None
+    return typing.Literal[tuple(members)], members.__getitem__

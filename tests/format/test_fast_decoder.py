@@ -74,6 +74,23 @@ def test_repeated_keys_are_refused_by_both_paths(text: str) -> None:
         cm.loads(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        BASE_TEXT.replace('"confidence": 0.8', '"confidence": 0.8, "colour": "red"'),
+        BASE_TEXT.replace('"confidence": 0.8', '"confidence": 0.8, "note:": "a: b"'),
+        BASE_TEXT.replace('"lat": 35.9', '"lat": 35.9, "alt": {"m": 300}'),
+    ],
+    ids=["record", "record-colons", "nested"],
+)
+def test_unknown_keys_that_msgspec_skips_are_refused_by_the_key_count(text: str) -> None:
+    """msgspec skips unknown keys of an attrs class (the twins): the key count finds them."""
+    assert text != BASE_TEXT
+    assert _fast.decode(text) is None
+    with pytest.raises(cm.LoadError, match="colour|note:|alt"):
+        cm.loads(text)
+
+
 def test_colons_inside_strings_still_load_fast() -> None:
     text = broken(put("meta", "description", "Note: a: b: c"), put("actors", 0, "id", "ucdp:1"))
     text = text.replace('"controllers": ["reb"]', '"controllers": ["reb"]').replace('"sy"', '"ucdp:1"')

@@ -34,6 +34,31 @@ def test_the_fast_decoder_accepts_no_malformed_document(text: str | bytes, paths
     assert _fast.decode(text) is None
 
 
+@pytest.mark.parametrize(("text", "paths", "message"), CASES)
+def test_values_checked_in_an_earlier_document_do_not_pass_a_malformed_one(
+    text: str | bytes,
+    paths: set[str],  # noqa: ARG001 - the cases carry paths and messages for the other test
+    message: str,  # noqa: ARG001
+) -> None:
+    """Each field keeps the values it has checked; a valid document first fills them."""
+    assert _fast.decode(BASE_TEXT) is not None
+    assert _fast.decode(text) is None
+    assert _fast.decode(text) is None  # a refused value is not kept as checked
+
+
+def test_a_value_checked_for_one_field_is_checked_again_for_another() -> None:
+    """An empty id list is fine as a control's sources, not as its controllers: the
+    checked values are kept per field, not per value."""
+    lenient = broken(put("controls", 0, "sources", []), put("hostilities", 0, "side_b", ["reb", "tr"]))
+    assert _fast.decode(lenient) is not None
+    assert _fast.decode(broken(put("controls", 0, "controllers", []))) is None
+    with pytest.raises(cm.LoadError) as refused:
+        cm.loads(broken(put("controls", 0, "controllers", [])))
+    assert {p.path for p in refused.value.problems} == {"$.controls[0].controllers"}
+    # the same ids, distinct in one field, repeated in another
+    assert _fast.decode(broken(put("hostilities", 0, "side_a", ["reb", "reb"]))) is None
+
+
 @settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)  # big scenarios; a busy machine
 @given(cst.scenarios())
 def test_the_fast_decoder_agrees_with_the_reference_path(scenario: cm.Scenario) -> None:

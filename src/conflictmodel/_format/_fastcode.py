@@ -15,7 +15,7 @@ import attrs
 
 from conflictmodel._model import _fields as r
 
-from ._fastvalues import _FACTORY, _INTERN_MAX, Builder, _intern, _keys, _map, _Shared, _text
+from ._fastvalues import _FACTORY, _INTERN_MAX, Builder, _Checked, _date, _intern, _keys, _map, _Shared, _text
 
 try:  # pragma: no cover - exercised by whichever environment runs the tests
     import msgspec
@@ -85,7 +85,8 @@ def _builder(cls: type[Any], plans: list[_Field], *, twin: bool = False) -> Buil
                 code.append(f"    {_setter(cls, name, number, scope)}(o, d{number})")
             continue
         read = f"{source}.{name}" if _plain(name) else f"getattr({source}, {name!r})"
-        value = _value_expression(plan, number, scope, inline=plain)
+        checked = plain and _checked(plan, number, scope)
+        value = f"ok{number}[v]" if checked else _value_expression(plan, number, scope, inline=plain)
         if not plain:
             target = f"kw[{(field.alias or name)!r}] = {value}"
             if plan.has_default:
@@ -103,10 +104,13 @@ def _builder(cls: type[Any], plans: list[_Field], *, twin: bool = False) -> Buil
         # a twin's store is a slot store (its __setattr__ is object's)
         store = f"o.{name} = {{}}" if twin else f"{_setter(cls, name, number, scope)}(o, {{}})"
         check = _check(plan, number, scope)
+        present_check = None if checked else check
         if twin and not lines:  # msgspec set the value already
             put = []
         elif twin and lines == [f"v = {_ZERO}"]:  # the float is set again only if it is -0.0
             put = [f"if v == 0.0: v = 0.0; {store.format('v')}"]
+        elif checked and converted == "v":  # found checked: stored as found
+            put = [store.format(value)] if len(lines) == 1 else [lines[0], lines[1], store.format("v[0]")]
         else:
             put = [*lines, store.format("v")]
         if plan.has_default or put or check is not None:
@@ -120,13 +124,16 @@ def _builder(cls: type[Any], plans: list[_Field], *, twin: bool = False) -> Buil
             if check is not None and not _passes(field, default):
                 code.append(f"        val{number}(o, a{number}, d{number})")
             code += ["    else:", *(f"        {line}" for line in put), "        k += 1"]
-            if check is not None:
-                code.append(f"        {check}")
+            if present_check is not None:
+                code.append(f"        {present_check}")
         else:
             required += 1
-            code += [f"    {line}" for line in put]
-            if check is not None:
-                code.append(f"    {check}")
+            if put == [store.format(value)] and checked:  # one statement: read, look up, store
+                code[-1] = f"    {store.format(value.replace('[v]', f'[{read}]'))}"
+            else:
+                code += [f"    {line}" for line in put]
+            if present_check is not None:
+                code.append(f"    {present_check}")
     if plain:
         code.append(f"    keys[0] += k + {required}")
         if twin:
@@ -142,6 +149,35 @@ def _builder(cls: type[Any], plans: list[_Field], *, twin: bool = False) -> Buil
 
 
 _ZERO = "(0.0 if v == 0.0 else v)"
+
+
+def _checked(plan: _Field, number: int, scope: dict[str, Any]) -> bool:
+    """Whether the field's values are made and checked once per distinct input (a
+    :class:`_Checked` cache put in ``scope`` as ``ok<number>``): values that recur
+    (references, dates, shared values), no converter, and a validator that judges the
+    value alone (one with an inline condition) or only its type (which the mirror
+    guarantees)."""
+    field, build = plan.field, plan.build
+    validator = field.validator
+    spec = getattr(validator, "accepts", None)
+    if field.converter is not None or not plan.typed:
+        return False
+    if validator is not None and spec is None and not getattr(validator, "type_only", False):
+        return False
+    if build is _text:
+        make: Builder = _text
+        if spec is None or spec[0] != "id":  # free text is seldom repeated
+            return False
+    elif build is _date:
+        make = _date
+    elif isinstance(build, _Shared):
+        make = build.entry
+    else:
+        return False
+    judge = None if spec is None else validator
+    counted = isinstance(build, _Shared) and build.counted
+    scope[f"ok{number}"] = _Checked(make, judge, field, counted=counted)
+    return True
 
 
 def _converted(
@@ -177,8 +213,8 @@ def _accept(spec: tuple[Any, ...] | None, number: int, scope: dict[str, Any]) ->
         return None
     kind, *params = spec
     scope["K"] = r.KNOWN_IDS
-    if kind == "id":  # known, or letters and digits alone (the pattern without its regex)
-        return "v in K or (v.isalnum() and v.isascii() and len(v) <= 64)"
+    if kind == "id":  # letters and digits alone (the pattern without its regex; isascii is O(1))
+        return "v.isascii() and v.isalnum() and len(v) <= 64"
     size = f"len(v) >= {int(params[0])} and " if params and params[0] else ""
     if kind == "ids":
         return f"{size}K.issuperset(v)"

@@ -109,11 +109,38 @@ class _Shared:
         self.cache[value] = found
         return found
 
+    def entry(self, value: Any) -> Any:
+        """The cached result of ``value`` as stored: with its key count if counted."""
+        return self.cache.get(value) or self.miss(value)
+
     def __call__(self, value: Any) -> Any:
         found = self.cache.get(value) or self.miss(value)
         if self.counted:
             _keys[0] += found[1]
             return found[0]
+        return found
+
+
+class _Checked(dict[Any, Any]):
+    """One field's model values by the input msgspec decoded: each made once and
+    checked once by the field's validator, then found with one lookup (``cache[v]``,
+    whose miss is :meth:`__missing__`). For fields whose values recur (references,
+    dates, periods, id sets) and whose validator judges the value alone; a refusal
+    raises, and the document goes to the reference path."""
+
+    __slots__ = ("attribute", "counted", "make", "validator")
+
+    def __init__(self, make: Builder, validator: Any, attribute: Any, *, counted: bool) -> None:
+        super().__init__()
+        self.make, self.validator, self.attribute, self.counted = make, validator, attribute, counted
+
+    def __missing__(self, value: Any) -> Any:
+        found = self.make(value)
+        if self.validator is not None:  # a counted result is (value, key count)
+            self.validator(None, self.attribute, found[0] if self.counted else found)
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        self[value] = found
         return found
 
 

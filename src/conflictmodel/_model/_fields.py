@@ -81,7 +81,9 @@ def accepts(kind: str, *params: Any) -> Callable[[Validator], Validator]:
     already guarantees the value's Python type (a ``str`` for an id field, a
     ``frozenset`` of ``str`` for an id set, a ``float`` for a number): the decoder may
     test the condition inline and call the validator only when it does not hold, so the
-    validator stays the only judge of a refusal and the one source of its message.
+    validator stays the only judge of a refusal and the one source of its message. A
+    marked validator judges the value alone, never the instance it is given: the decoder
+    checks a recurring value once per field (with no instance) and keeps it as checked.
 
     The kinds (read by the fast decoder, ``conflictmodel._format._fast``): ``"id"`` (a
     member of :data:`KNOWN_IDS`), ``"ids"`` and ``"distinct_ids"`` (``min_size``; all

@@ -17,7 +17,7 @@ from typing import IO, Any, TypeVar
 
 import attrs
 
-from conflictmodel._model._collector import collector_paused
+from conflictmodel._model._collector import collector_paused, pausing_collector
 from conflictmodel._model._errors import LoadError, ParseError, Problem
 from conflictmodel._model._scenario import Scenario
 
@@ -200,24 +200,27 @@ def dumpb(obj: Any) -> bytes:
     return _canonical(obj, as_bytes=True)  # type: ignore[return-value]
 
 
+# Paused around the call, not inside it: the plain data (millions of new containers) is
+# freed when the function returns, before the collector is back on; otherwise the
+# collector's first pass would walk all of it just before it is freed.
+@pausing_collector
 def _canonical(obj: Any, *, as_bytes: bool) -> str | bytes:
-    with collector_paused():
-        cls = type(obj)
-        if not (attrs.has(cls) and cls.__module__.startswith(_MODEL)):
-            text = encode(to_dict(obj))
-            return text.encode("utf-8") if as_bytes else text
-        data, tiny = shared_data(cls, obj)
-        if cls is Scenario:
-            data = dict(sorted({"schema": SCHEMA_VERSION, **data}.items()))
-        if orjson is not None and not tiny:  # keys sorted, and no float orjson writes differently
-            try:
-                out = orjson.dumps(data, option=_ORJSON_SORTED)
-            except orjson.JSONEncodeError:  # integers beyond 64 bits
-                pass
-            else:
-                return out if as_bytes else out.decode("utf-8")
-        text = encode(data)
+    cls = type(obj)
+    if not (attrs.has(cls) and cls.__module__.startswith(_MODEL)):
+        text = encode(to_dict(obj))
         return text.encode("utf-8") if as_bytes else text
+    data, tiny = shared_data(cls, obj)
+    if cls is Scenario:
+        data = dict(sorted({"schema": SCHEMA_VERSION, **data}.items()))
+    if orjson is not None and not tiny:  # keys sorted, and no float orjson writes differently
+        try:
+            out = orjson.dumps(data, option=_ORJSON_SORTED)
+        except orjson.JSONEncodeError:  # integers beyond 64 bits
+            pass
+        else:
+            return out if as_bytes else out.decode("utf-8")
+    text = encode(data)
+    return text.encode("utf-8") if as_bytes else text
 
 
 def dump(obj: Any, file: PathLike | IO[str]) -> None:

@@ -1,6 +1,7 @@
 """The code the fast decoder (:mod:`._fast`) generates for each model class: a builder
 that makes the object from its mirror struct, or the function that finishes a twin
-msgspec made, with the class's validators inlined behind their sufficient conditions."""
+msgspec made, with the class's validators inlined behind their sufficient conditions
+and the values that recur checked once per field (:class:`._fastvalues._Checked`)."""
 
 from __future__ import annotations
 

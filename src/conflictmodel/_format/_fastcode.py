@@ -97,7 +97,8 @@ def _builder(cls: type[Any], plans: list[_Field], *, twin: bool = False) -> Buil
             continue
         # the statements that make the mirror's value ``v`` the field's
         lines = [] if value == "v" else [f"v = {value}"]
-        if isinstance(plan.build, _Shared) and plan.build.counted:
+        counted = isinstance(plan.build, _Shared) and plan.build.counted
+        if counted:
             lines += ["k += v[1]", "v = v[0]"]  # a shared result with the keys its input holds
         converted = _converted(field, "v", plan.build, number, scope)
         if converted != "v":
@@ -110,8 +111,8 @@ def _builder(cls: type[Any], plans: list[_Field], *, twin: bool = False) -> Buil
             put = []
         elif twin and lines == [f"v = {_ZERO}"]:  # the float is set again only if it is -0.0
             put = [f"if v == 0.0: v = 0.0; {store.format('v')}"]
-        elif checked and converted == "v":  # found checked: stored as found
-            put = [store.format(value)] if len(lines) == 1 else [lines[0], lines[1], store.format("v[0]")]
+        elif checked:  # found checked (a counted value beside its key count): stored as found
+            put = [f"v = {value}", "k += v[1]", store.format("v[0]")] if counted else [store.format(value)]
         else:
             put = [*lines, store.format("v")]
         if plan.has_default or put or check is not None:
@@ -129,8 +130,8 @@ def _builder(cls: type[Any], plans: list[_Field], *, twin: bool = False) -> Buil
                 code.append(f"        {present_check}")
         else:
             required += 1
-            if put == [store.format(value)] and checked:  # one statement: read, look up, store
-                code[-1] = f"    {store.format(value.replace('[v]', f'[{read}]'))}"
+            if checked and not counted:  # one statement: read, look up, store
+                code[-1] = f"    {store.format(f'ok{number}[{read}]')}"
             else:
                 code += [f"    {line}" for line in put]
             if present_check is not None:
@@ -165,10 +166,9 @@ def _checked(plan: _Field, number: int, scope: dict[str, Any]) -> bool:
         return False
     if validator is not None and spec is None and not getattr(validator, "type_only", False):
         return False
-    if build is _text:
-        make: Builder = _text
-        if spec is None or spec[0] != "id":  # free text is seldom repeated
-            return False
+    make: Builder
+    if build is _text and spec is not None and spec[0] == "id":  # references; free text seldom recurs
+        make = _text
     elif build is _date:
         make = _date
     elif isinstance(build, _Shared):

@@ -114,7 +114,7 @@ class _Shared:
         return self.cache.get(value) or self.miss(value)
 
     def __call__(self, value: Any) -> Any:
-        found = self.cache.get(value) or self.miss(value)
+        found = self.entry(value)
         if self.counted:
             _keys[0] += found[1]
             return found[0]

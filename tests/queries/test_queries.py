@@ -304,6 +304,18 @@ def test_many_questions_at_once_answer_as_one_at_a_time() -> None:
         scenario.controllers_on_many([("nowhere", "2017-01-01")])
 
 
+def test_states_made_by_the_fast_constructor_are_ordinary_frozen_states() -> None:
+    controls = (control("a", "d1", "x", start="2016-06"), control("b", "d3", "y", end="2016-12-31"))
+    questions = [(t.id, day) for t in TREE for day in ("2016-01-01", "2016-06-15", "2017-01-01")]
+    for state in tree_world(*controls).controllers_on_many(questions):
+        assert type(state) is cm.ControlState
+        rebuilt = cm.ControlState(**attrs.asdict(state, recurse=False))
+        assert rebuilt == state
+        assert hash(rebuilt) == hash(state)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            state.kind = K.HELD  # type: ignore[misc]
+
+
 def test_many_questions_in_a_cycle_answer_as_each_asked_alone() -> None:
     questions = [(t, "2017-01-01") for t in ("y", "z", "a", "b", "leaf", "z", "y", "b")]
     alone = tuple(attrs.evolve(CYCLES).controllers_on(t, d) for t, d in questions)

@@ -84,6 +84,12 @@ class IntervalIndex(Generic[T]):
         self._layers = tuple(layers)
 
     @property
+    def layers(self) -> tuple[tuple[list[int], list[int], list[T]], ...]:
+        """The layers, each ``(lows, highs, items)``: pairwise disjoint intervals in
+        ascending order, for callers that stab in a loop of their own."""
+        return self._layers
+
+    @property
     def depth(self) -> int:
         """The number of layers (the most intervals overlapping at one point)."""
         return len(self._layers)

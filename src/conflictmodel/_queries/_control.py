@@ -37,7 +37,7 @@ from ._control_state import (
 )
 
 if TYPE_CHECKING:
-    from ._index import Indexes, TerritoryControls
+    from ._index import Indexes
 
 __all__ = [
     "INHERITABLE",
@@ -146,7 +146,7 @@ def controllers_on_many(ix: Indexes, queries: Iterable[tuple[str, DayLike]]) -> 
 
     A sorted sweep: the questions are grouped by territory and each group's days sorted,
     so that each territory's segments are walked once, in order
-    (:meth:`TerritoryControls.states_on`), and each segment's state is built once. The
+    (:meth:`TerritoryControls.answer`), and each segment's state is built once. The
     answers, and the first error raised, are those of asking the questions one by one
     in their order. The first call builds many states, so the cyclic garbage collector
     is paused during the call, as in an index build.
@@ -159,7 +159,7 @@ def controllers_on_many(ix: Indexes, queries: Iterable[tuple[str, DayLike]]) -> 
     unknown = count  # the first position asking about a territory the scenario does not have
     for territory, keys in _grouped(ix, pairs).items():
         own = by_territory.get(territory)
-        rest = keys if own is None else _own_states(own, keys, out)
+        rest = keys if own is None else own.answer(keys, out)
         if not rest:
             continue
         if territory in ix.tree.by_id:
@@ -204,18 +204,6 @@ def _refuse(ix: Indexes, pair: object) -> None:
     territory, day, _, _ = _pair(pair)
     day_ordinal(day)
     ix.territory(territory)
-
-
-def _own_states(own: TerritoryControls, keys: list[int], out: list[ControlState | None]) -> list[int]:
-    """Fill in the answers of a territory's own records; return the keys left unrecorded."""
-    count = len(out)
-    rest: list[int] = []
-    for key, state in zip(keys, own.states_on([key // count for key in keys]), strict=True):
-        if state.kind is _UNRECORDED:
-            rest.append(key)
-        else:
-            out[key % count] = state
-    return rest
 
 
 def _derived(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -124,27 +125,36 @@ Answer = tuple[ControlKind, tuple[str, ...], tuple[str, ...]]
 _STATE_FIELDS = ("territory", "kind", "controllers", "opponents", "records", "uncertain", "parts", "inherited_from")
 if tuple(field.name for field in attrs.fields(ControlState)) != _STATE_FIELDS:  # pragma: no cover - a guard
     raise ImportError("the fast constructor's field list no longer matches ControlState's")
-_NEW = object.__new__
-_SETTERS = tuple(ControlState.__dict__[name].__set__ for name in _STATE_FIELDS)
+
+
+class _Unfrozen(ControlState):
+    """ControlState's layout with object's own attribute setting: its slot stores are
+    the interpreter's plain ones (a frozen class's go through its ``__setattr__``). An
+    object is made one of these, filled, and then turned into a ControlState."""
+
+    __slots__ = ()
+    __setattr__ = object.__setattr__  # both, or CPython keeps the slow path for stores
+    __delattr__ = object.__delattr__
 
 
 def _own_state(territory: str, answer: Answer, records: tuple[str, ...], uncertain: tuple[str, ...]) -> ControlState:
-    """``ControlState(territory=..., ...)`` of a territory's own records in half the time:
-    the class has no validators, converters or post-init, so its slots are filled
-    directly (an import-time check holds the field list to the class's)."""
-    state = _NEW(ControlState)
-    set_territory, set_kind, set_controllers, set_opponents, set_records, set_uncertain, set_parts, set_from = _SETTERS
-    set_territory(state, territory)
-    set_kind(state, answer[0])
-    set_controllers(state, answer[1])
-    set_opponents(state, answer[2])
-    set_records(state, records)
-    set_uncertain(state, uncertain)
-    set_parts(state, ())
-    set_from(state, None)
-    return state
+    """``ControlState(territory=..., ...)`` of a territory's own records in under half
+    the time: the class has no validators, converters or post-init, so its slots are
+    filled directly (an import-time check holds the field list to the class's), on an
+    :class:`_Unfrozen` object that then becomes a ControlState (``__class__``
+    assignment: the layouts are the same)."""
+    state: Any = _NEW(_Unfrozen)
+    state.territory = territory
+    state.kind, state.controllers, state.opponents = answer
+    state.records = records
+    state.uncertain = uncertain
+    state.parts = ()
+    state.inherited_from = None
+    state.__class__ = ControlState
+    return state  # type: ignore[no-any-return]
 
 
+_NEW = object.__new__
 _PARTIAL = ControlStatus.PARTIAL
 _RANK = {ControlStatus.FULL: 0, ControlStatus.CONTESTED: 1, ControlStatus.BESIEGED: 2}
 _BY_RANK = (ControlKind.HELD, ControlKind.CONTESTED, ControlKind.BESIEGED)
@@ -177,14 +187,24 @@ def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
 
 
 def _alone(record: Control) -> Answer:
-    """Kind, controllers and opponents of one record alone."""
-    holders = tuple(sorted(record.controllers)) if len(record.controllers) > 1 else record.controllers
-    status = record.status
-    if status is _PARTIAL:
-        return (_PARTIAL_KIND, holders, ())
-    rank = _RANK[status]
-    kind = _JOINT if rank == 0 and len(holders) > 1 else _BY_RANK[rank]
-    return (kind, holders, tuple(sorted(record.opponents)) if record.opponents else ())
+    """Kind, controllers and opponents of one record alone.
+
+    Full and partial records have no opponents (a record checks that when it is made).
+    """
+    holders = record.controllers
+    opponents = tuple(sorted(record.opponents)) if record.opponents else ()
+    if len(holders) > 1:
+        return (_KIND_OF_SEVERAL[record.status], tuple(sorted(holders)), opponents)
+    return (_KIND_OF_ONE[record.status], holders, opponents)
+
+
+_KIND_OF_ONE = {
+    ControlStatus.FULL: ControlKind.HELD,
+    ControlStatus.PARTIAL: ControlKind.PARTIAL,
+    ControlStatus.CONTESTED: ControlKind.CONTESTED,
+    ControlStatus.BESIEGED: ControlKind.BESIEGED,
+}
+_KIND_OF_SEVERAL = {**_KIND_OF_ONE, ControlStatus.FULL: ControlKind.JOINT}
 
 
 def _answer(records: Sequence[Control]) -> Answer:
@@ -218,27 +238,31 @@ def state_from_records(territory: str, certain: Sequence[Control], uncertain: Se
     ``ambiguous``. Records that certainly contradict each other give ``conflicting``
     whatever the uncertain ones do.
     """
-    if len(certain) == 1:  # the common case, without the general bookkeeping
-        (record,) = certain
-        answer = _ambiguous(certain, uncertain) if uncertain and _changes(record, uncertain) else _alone(record)
-        records: tuple[str, ...] = (record.id,)
-    elif certain:
+    if not uncertain:  # the common case, without the general bookkeeping
+        if len(certain) == 1:
+            record = certain[0]
+            return _own_state(territory, _alone(record), (record.id,), ())
+        if not certain:
+            return _own_state(territory, (_UNRECORDED, (), ()), (), ())
+        return _own_state(territory, _answer(certain), tuple(sorted([r.id for r in certain])), ())
+    doubtful = (uncertain[0].id,) if len(uncertain) == 1 else tuple(sorted([r.id for r in uncertain]))
+    if len(certain) == 1:
+        record = certain[0]
+        answer = _ambiguous(certain, uncertain) if _changes(record, uncertain) else _alone(record)
+        return _own_state(territory, answer, (record.id,), doubtful)
+    if certain:
         answer = _answer(certain)
-        if uncertain and answer[0] is not _CONFLICTING and _answer([*certain, *uncertain]) != answer:
+        if answer[0] is not _CONFLICTING and _answer([*certain, *uncertain]) != answer:
             answer = _ambiguous(certain, uncertain)
-        records = tuple(sorted(r.id for r in certain))
-    elif uncertain:  # some reading covers the day and another does not
-        if len(uncertain) == 1:
-            (record,) = uncertain
-            holders = tuple(sorted(record.controllers)) if len(record.controllers) > 1 else record.controllers
-            answer = (_AMBIGUOUS, holders, tuple(sorted(record.opponents)) if record.opponents else ())
-        else:
-            answer = _ambiguous(certain, uncertain)
-        records = ()
+        return _own_state(territory, answer, tuple(sorted([r.id for r in certain])), doubtful)
+    # some reading covers the day and another does not
+    if len(uncertain) == 1:
+        record = uncertain[0]
+        holders = tuple(sorted(record.controllers)) if len(record.controllers) > 1 else record.controllers
+        answer = (_AMBIGUOUS, holders, tuple(sorted(record.opponents)) if record.opponents else ())
     else:
-        answer, records = (_UNRECORDED, (), ()), ()
-    doubtful = tuple(sorted([r.id for r in uncertain])) if len(uncertain) > 1 else tuple([r.id for r in uncertain])
-    return _own_state(territory, answer, records, doubtful)
+        answer = _ambiguous(certain, uncertain)
+    return _own_state(territory, answer, (), doubtful)
 
 
 def _changes(record: Control, uncertain: Sequence[Control]) -> bool:
@@ -268,9 +292,14 @@ def _changes(record: Control, uncertain: Sequence[Control]) -> bool:
 
 
 def _ambiguous(certain: Sequence[Control], uncertain: Sequence[Control]) -> Answer:
-    everything = [*certain, *uncertain]
-    controllers = set().union(*[r.controllers for r in everything])
-    opponents = set().union(*[r.opponents for r in everything])
+    """Everyone who may hold the territory, and everyone who may fight for it."""
+    controllers: set[str] = set()
+    opponents: set[str] = set()
+    for records in (certain, uncertain):
+        for record in records:
+            controllers.update(record.controllers)
+            if record.opponents:
+                opponents.update(record.opponents)
     return (_AMBIGUOUS, tuple(sorted(controllers)), tuple(sorted(opponents)) if opponents else ())
 
 

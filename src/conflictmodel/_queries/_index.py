@@ -24,7 +24,7 @@ from conflictmodel._model._territory import TerritoryKind
 from conflictmodel._model._walks import below as everything_below
 from conflictmodel._model._walks import chain
 
-from ._control_state import ControlState, state_from_records, unrecorded
+from ._control_state import ControlKind, ControlState, state_from_records, unrecorded
 
 if TYPE_CHECKING:
     from conflictmodel._model._actors import Actor
@@ -46,6 +46,9 @@ __all__ = [
     "TerritoryControls",
     "TerritoryTree",
 ]
+
+
+_UNRECORDED = ControlKind.UNRECORDED
 
 
 class TerritoryTree:
@@ -171,30 +174,45 @@ class TerritoryControls:
             self.states[i] = state
         return state
 
-    def states_on(self, days: list[int]) -> list[ControlState]:
-        """The territory's own state on each of ``days`` (ordinals in ascending order).
+    def answer(self, keys: list[int], out: list[ControlState | None]) -> list[int]:
+        """Answer a batch's questions about this territory from its own records.
 
-        One sweep: the days walk the segment bounds forwards, and the segments not yet
-        computed get their covering records in one pass along the interval index
-        (:meth:`IntervalIndex.stab_sorted`), each segment's state built once however
-        many days fall in it.
+        ``keys`` are ``ordinal * len(out) + position`` in ascending order (by day, then by
+        position); each question the records answer gets its state at ``out[position]``,
+        and the keys of days no record covers, not even possibly, are returned. One
+        sweep: the days walk the segment bounds forwards, and a segment not yet computed
+        is stabbed in every layer of the interval index and its state built there, once
+        however many days fall in it. (A batch asks few of a territory's segments, so the
+        loop is written out: it is the whole cost of a batch query.)
         """
-        bounds, states, none = self.bounds, self.states, self.none
-        segments: list[int] = []
-        missing: list[int] = []
+        bounds, states, territory = self.bounds, self.states, self.territory
+        layers = self.index.layers
+        count = len(out)
+        rest: list[int] = []
         start = 0
-        for day in days:
-            i = bisect_right(bounds, day, start) - 1
-            if i >= 0:
-                start = i
-                if states[i] is None and (not missing or missing[-1] != i):
-                    missing.append(i)
-            segments.append(i)
-        if missing:
-            starts = [bounds[i] for i in missing]
-            for i, day, covering in zip(missing, starts, self.index.stab_sorted(starts), strict=True):
-                states[i] = self._state(day, covering)
-        return [none if i < 0 else states[i] or none for i in segments]
+        for key in keys:
+            i = bisect_right(bounds, key // count, start) - 1
+            if i < 0:
+                rest.append(key)
+                continue
+            start = i
+            state = states[i]
+            if state is None:
+                point = bounds[i]
+                certain: list[Control] = []
+                uncertain: list[Control] = []
+                for lows, highs, entries in layers:
+                    j = bisect_right(lows, point) - 1
+                    if j >= 0 and highs[j] >= point:
+                        (_, first, last, _), control = entries[j]
+                        (certain if first <= point <= last else uncertain).append(control)
+                state = state_from_records(territory, certain, uncertain) if certain or uncertain else self.none
+                states[i] = state
+            if state.kind is _UNRECORDED:
+                rest.append(key)
+            else:
+                out[key % count] = state
+        return rest
 
     def _state(self, day: int, covering: list[tuple[Span, Control]]) -> ControlState:
         """The own state on ``day`` from the records that possibly cover it."""

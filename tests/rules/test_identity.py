@@ -107,3 +107,23 @@ def test_every_kind_of_reference_is_checked() -> None:
     assert "$.violations[0].events[0]" == paths["ve0"]
     assert "$.controls[1].portion.sources[0]" == paths["ps0"]
     assert ("s0",) == next(f.subjects for f in report.findings if f.path == "$.meta.sources[0]")
+
+
+def test_a_shared_id_names_the_collection_of_its_first_record() -> None:
+    # "x" is an actor and, later in the document, a territory and an event: references
+    # resolve to the first, so a control held by "x" is fine and one of territory "x"
+    # names an actor, whichever collection repeats the id.
+    controls = (control("c1", "x", "x", start="2017"), control("c2", "t", "x", start="2017"))
+    scenario = world(
+        actors=(actor("x"), actor("x")),
+        territories=(territory("t"), territory("x")),
+        controls=controls,
+        events=(event("x", "2017-01-01", "x"),),
+    )
+    report = cm.validate(scenario, select=["CM101", "CM103"])
+    assert [(f.code, f.path) for f in report.findings] == [
+        ("CM101", "$.actors[1]"),
+        ("CM101", "$.territories[1]"),
+        ("CM101", "$.events[0]"),
+        ("CM103", "$.controls[0].territory"),
+    ]

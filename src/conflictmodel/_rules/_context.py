@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 from conflictmodel._model._control import Control
@@ -43,10 +44,15 @@ class Context:
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
+        self.ids: dict[str, list[str]] = {name: [record.id for record in getattr(scenario, name)] for name in SINGULAR}
+        """The ids of each collection, in document order."""
         self.kind: dict[str, str] = {}
-        for name in SINGULAR:
-            for record in getattr(scenario, name):
-                self.kind.setdefault(record.id, name)
+        """Each id's collection: that of its first record in document order (later
+        collections and records are written first, so that the first overwrites them)."""
+        for name in reversed(SINGULAR):
+            self.kind.update(zip(reversed(self.ids[name]), repeat(name)))
+        self.unique = len(self.kind) == sum(map(len, self.ids.values()))
+        """Whether no two records share an id."""
         self.actors: dict[str, tuple[int, Actor]] = {}
         for i, actor in enumerate(scenario.actors):
             self.actors.setdefault(actor.id, (i, actor))

@@ -28,6 +28,8 @@ __all__: list[str] = []
     record in document order and silently ignore the other.""",
 )
 def _duplicate_ids(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    if ctx.unique:  # told by the sizes alone, without a path per record
+        return
     first: dict[str, str] = {}
     for name in SINGULAR:
         for i, record in enumerate(getattr(ctx.scenario, name)):
@@ -152,11 +154,13 @@ def _bad_references(ctx: Context) -> list[tuple[str, Reference]]:
     if ctx.bad_references is not None:
         return ctx.bad_references
     kinds = ctx.kind
-    ids: Ids = {name: frozenset() for name in SINGULAR}
-    grouped: dict[str, set[str]] = defaultdict(set)
-    for rid, name in kinds.items():
-        grouped[name].add(rid)
-    ids.update({name: frozenset(members) for name, members in grouped.items()})
+    if ctx.unique:  # each id is in its own collection
+        ids: Ids = {name: frozenset(ctx.ids[name]) for name in SINGULAR}
+    else:
+        grouped: dict[str, set[str]] = defaultdict(set)
+        for rid, name in kinds.items():
+            grouped[name].add(rid)
+        ids = {name: frozenset(grouped.get(name, ())) for name in SINGULAR}
     sources = ids["sources"]
     bad: list[tuple[str, Reference]] = [
         ("", ref) for ref in _set_refs("$.meta.sources", ctx.scenario.meta.sources, "sources") if ref[0] not in sources

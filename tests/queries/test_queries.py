@@ -2,6 +2,7 @@
 (including contested, ambiguous, conflicting and unrecorded territory), time lines,
 partition shares, alignment and camps, agreements in force and their violations."""
 
+import bisect
 import datetime as dt
 from typing import Any
 
@@ -863,14 +864,24 @@ def test_interval_layers_hold_at_most_the_deepest_overlap() -> None:
     st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=30),
     st.lists(st.integers(-2, 60), max_size=20),
 )
-def test_stabbing_sorted_points_in_one_sweep_finds_what_each_stab_finds(
+def test_each_interval_layer_is_sorted_and_disjoint_so_one_bisection_stabs_it(
     intervals: list[tuple[int, int]], points: list[int]
 ) -> None:
     index = IntervalIndex([(low, low + length, i) for i, (low, length) in enumerate(intervals)])
-    points.sort()
     brute = [sorted(i for i, (low, length) in enumerate(intervals) if low <= p <= low + length) for p in points]
-    assert brute == [sorted(found) for found in index.stab_sorted(points)]
+    for lows, highs, _ in index.layers:
+        assert all(high < low for high, low in zip(highs, lows[1:], strict=False))
+    by_layers = []  # the stab the batch query writes out: one bisection per layer
+    for p in points:
+        found = []
+        for lows, highs, items in index.layers:
+            j = bisect.bisect_right(lows, p) - 1
+            if j >= 0 and highs[j] >= p:
+                found.append(items[j])
+        by_layers.append(sorted(found))
+    assert brute == by_layers
     assert brute == [sorted(index.stab(p)) for p in points]
+    assert sum(len(lows) for lows, _, _ in index.layers) == len(intervals)
 
 
 def test_indexes_are_built_once_and_not_part_of_equality() -> None:

@@ -103,20 +103,6 @@ class IntervalIndex(Generic[T]):
                 found.append(values[i])
         return found
 
-    def stab_sorted(self, points: list[int]) -> list[list[T]]:
-        """:meth:`stab` of each of ``points``, which must be in ascending order: one
-        sweep along each layer, each bisection starting where the last one ended."""
-        found: list[list[T]] = [[] for _ in points]
-        for lows, highs, values in self._layers:
-            start = 0
-            for j, point in enumerate(points):
-                i = bisect_right(lows, point, start) - 1
-                if i >= 0:
-                    start = i
-                    if highs[i] >= point:
-                        found[j].append(values[i])
-        return found
-
     def overlapping(self, low: int, high: int) -> list[T]:
         """The items whose interval meets ``[low, high]``, layer by layer."""
         found: list[T] = []

@@ -125,6 +125,7 @@ Answer = tuple[ControlKind, tuple[str, ...], tuple[str, ...]]
 _STATE_FIELDS = ("territory", "kind", "controllers", "opponents", "records", "uncertain", "parts", "inherited_from")
 if tuple(field.name for field in attrs.fields(ControlState)) != _STATE_FIELDS:  # pragma: no cover - a guard
     raise ImportError("the fast constructor's field list no longer matches ControlState's")
+_NEW = object.__new__
 
 
 class _Unfrozen(ControlState):
@@ -154,7 +155,6 @@ def _own_state(territory: str, answer: Answer, records: tuple[str, ...], uncerta
     return state  # type: ignore[no-any-return]
 
 
-_NEW = object.__new__
 _PARTIAL = ControlStatus.PARTIAL
 _RANK = {ControlStatus.FULL: 0, ControlStatus.CONTESTED: 1, ControlStatus.BESIEGED: 2}
 _BY_RANK = (ControlKind.HELD, ControlKind.CONTESTED, ControlKind.BESIEGED)
@@ -257,9 +257,8 @@ def state_from_records(territory: str, certain: Sequence[Control], uncertain: Se
         return _own_state(territory, answer, tuple(sorted([r.id for r in certain])), doubtful)
     # some reading covers the day and another does not
     if len(uncertain) == 1:
-        record = uncertain[0]
-        holders = tuple(sorted(record.controllers)) if len(record.controllers) > 1 else record.controllers
-        answer = (_AMBIGUOUS, holders, tuple(sorted(record.opponents)) if record.opponents else ())
+        _, holders, opponents = _alone(uncertain[0])
+        answer = (_AMBIGUOUS, holders, opponents)
     else:
         answer = _ambiguous(certain, uncertain)
     return _own_state(territory, answer, (), doubtful)

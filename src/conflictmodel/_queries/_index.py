@@ -167,12 +167,7 @@ class TerritoryControls:
         i = bisect_right(self.bounds, day) - 1
         if i < 0:
             return self.none
-        state = self.states[i]
-        if state is None:
-            start = self.bounds[i]
-            state = self._state(start, self.index.stab(start))
-            self.states[i] = state
-        return state
+        return self.states[i] or self._segment(i)
 
     def answer(self, keys: list[int], out: list[ControlState | None]) -> list[int]:
         """Answer a batch's questions about this territory from its own records.
@@ -181,12 +176,9 @@ class TerritoryControls:
         position); each question the records answer gets its state at ``out[position]``,
         and the keys of days no record covers, not even possibly, are returned. One
         sweep: the days walk the segment bounds forwards, and a segment not yet computed
-        is stabbed in every layer of the interval index and its state built there, once
-        however many days fall in it. (A batch asks few of a territory's segments, so the
-        loop is written out: it is the whole cost of a batch query.)
+        gets its state (:meth:`_segment`) once however many days fall in it.
         """
-        bounds, states, territory = self.bounds, self.states, self.territory
-        layers = self.index.layers
+        bounds, states = self.bounds, self.states
         count = len(out)
         rest: list[int] = []
         start = 0
@@ -196,33 +188,28 @@ class TerritoryControls:
                 rest.append(key)
                 continue
             start = i
-            state = states[i]
-            if state is None:
-                point = bounds[i]
-                certain: list[Control] = []
-                uncertain: list[Control] = []
-                for lows, highs, entries in layers:
-                    j = bisect_right(lows, point) - 1
-                    if j >= 0 and highs[j] >= point:
-                        (_, first, last, _), control = entries[j]
-                        (certain if first <= point <= last else uncertain).append(control)
-                state = state_from_records(territory, certain, uncertain) if certain or uncertain else self.none
-                states[i] = state
+            state = states[i] or self._segment(i)
             if state.kind is _UNRECORDED:
                 rest.append(key)
             else:
                 out[key % count] = state
         return rest
 
-    def _state(self, day: int, covering: list[tuple[Span, Control]]) -> ControlState:
-        """The own state on ``day`` from the records that possibly cover it."""
-        if not covering:
-            return self.none
+    def _segment(self, i: int) -> ControlState:
+        """Compute, keep and return the state of segment ``i``: the records covering its
+        first day, one bisection per layer of the interval index, split into those that
+        certainly and those that only possibly cover it."""
+        point = self.bounds[i]
         certain: list[Control] = []
         uncertain: list[Control] = []
-        for (_, first, last, _), control in covering:
-            (certain if first <= day <= last else uncertain).append(control)
-        return state_from_records(self.territory, certain, uncertain)
+        for lows, highs, entries in self.index.layers:
+            j = bisect_right(lows, point) - 1
+            if j >= 0 and highs[j] >= point:
+                (_, first, last, _), control = entries[j]
+                (certain if first <= point <= last else uncertain).append(control)
+        state = state_from_records(self.territory, certain, uncertain) if certain or uncertain else self.none
+        self.states[i] = state
+        return state
 
 
 class ControlIndex:

@@ -1,7 +1,16 @@
 """Rules CM1xx, identity and references: each with a passing and a failing scenario, and the shapes
 that are easy to get wrong."""
 
+from typing import Any
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
 import conflictmodel as cm
+from conflictmodel import strategies as cst
+from conflictmodel._rules._context import SINGULAR
+from conflictmodel._rules._identity import _references_of, _set_refs
 from rule_helpers import (
     CONTESTED,
     XY,
@@ -127,3 +136,56 @@ def test_a_shared_id_names_the_collection_of_its_first_record() -> None:
         ("CM101", "$.events[0]"),
         ("CM103", "$.controls[0].territory"),
     ]
+
+
+_COLLECTIONS = tuple(SINGULAR)  # in document order
+
+
+def _brute_identity(scenario: cm.Scenario) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    """CM101-CM103 the slow way: a walk of every record, the first record of each id
+    naming its collection, and every reference resolved against that map."""
+    first: dict[str, tuple[str, str]] = {}
+    found: list[tuple[str, str | None, tuple[str, ...]]] = []
+    for name in _COLLECTIONS:
+        for i, record in enumerate(getattr(scenario, name)):
+            if record.id in first:
+                found.append(("CM101", f"$.{name}[{i}]", (record.id,)))
+            else:
+                first[record.id] = (name, f"$.{name}[{i}]")
+    held = [("", ref) for ref in _set_refs("$.meta.sources", scenario.meta.sources, "sources")]
+    for name in _COLLECTIONS:
+        for i, record in enumerate(getattr(scenario, name)):
+            held += [(record.id, ref) for ref in _references_of(name, i, record)]
+    for holder, (ref, path, expected) in held:
+        subjects = (holder, ref) if holder else (ref,)
+        if ref not in first:
+            found.append(("CM102", path, subjects))
+        elif first[ref][0] != expected:
+            found.append(("CM103", path, subjects))
+    return sorted(found)
+
+
+@st.composite
+def _clashing(draw: st.DrawFn) -> cm.Scenario:
+    """A valid world with some records given ids already in use, and some controls
+    pointed at ids of any kind (or none)."""
+    scenario = draw(cst.scenarios(max_records=3))
+    pool = [record.id for record in scenario.records()] + ["nowhere"]
+    changes: dict[str, list[Any]] = {name: list(getattr(scenario, name)) for name in _COLLECTIONS}
+    for _ in range(draw(st.integers(0, 3))):
+        name = draw(st.sampled_from([n for n in _COLLECTIONS if changes[n]]))
+        i = draw(st.integers(0, len(changes[name]) - 1))
+        changes[name][i] = attrs.evolve(changes[name][i], id=draw(st.sampled_from(pool)))
+    controls = changes["controls"]
+    for i in draw(st.lists(st.integers(0, max(len(controls) - 1, 0)), max_size=2)) if controls else []:
+        target = draw(st.sampled_from(pool))
+        holder = draw(st.sampled_from([p for p in pool if p not in controls[i].opponents]))
+        controls[i] = attrs.evolve(controls[i], territory=target, controllers=(holder,))
+    collections: dict[str, Any] = {name: tuple(records) for name, records in changes.items()}
+    return attrs.evolve(scenario, **collections)
+
+
+@given(_clashing())
+def test_identity_rules_agree_with_a_brute_force_walk(scenario: cm.Scenario) -> None:
+    report = cm.validate(scenario, select=["CM101", "CM102", "CM103"])
+    assert sorted((f.code, f.path, f.subjects) for f in report.findings) == _brute_identity(scenario)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import repeat
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any
 
 from conflictmodel._model._control import Control
@@ -46,13 +46,11 @@ class Context:
         self.scenario = scenario
         self.ids: dict[str, list[str]] = {name: [record.id for record in getattr(scenario, name)] for name in SINGULAR}
         """The ids of each collection, in document order."""
-        self.kind: dict[str, str] = {}
-        """Each id's collection: that of its first record in document order (later
-        collections and records are written first, so that the first overwrites them)."""
-        for name in reversed(SINGULAR):
-            self.kind.update(zip(reversed(self.ids[name]), repeat(name)))
-        self.unique = len(self.kind) == sum(map(len, self.ids.values()))
-        """Whether no two records share an id."""
+        self.unique = len(set(chain.from_iterable(self.ids.values()))) == sum(map(len, self.ids.values()))
+        """Whether no two records share an id: told by one set of every id, not a map
+        (for a million ids 0.18 against 0.62 s, benchmarks run J); a valid scenario
+        needs no more."""
+        self._kind: dict[str, str] | None = None
         self.actors: dict[str, tuple[int, Actor]] = {}
         for i, actor in enumerate(scenario.actors):
             self.actors.setdefault(actor.id, (i, actor))
@@ -68,6 +66,17 @@ class Context:
             for aid, (_, actor) in self.actors.items()
             if actor.active is not None
         }
+
+    @property
+    def kind(self) -> dict[str, str]:
+        """Each id's collection: that of its first record in document order. Built on
+        first use (only a scenario with a duplicate id or a bad reference needs it); later
+        collections and records are written first, so that the first overwrites them."""
+        if self._kind is None:
+            self._kind = {}
+            for name in reversed(SINGULAR):
+                self._kind.update(zip(reversed(self.ids[name]), repeat(name)))
+        return self._kind
 
     def span(self, period: Any) -> Span:
         return span_of(period, self.spans)

@@ -30,8 +30,13 @@ def _controls_by_territory(ctx: Context) -> dict[str, list[ControlEntry]]:
     if ctx.controls is None:
         grouped: dict[str, list[ControlEntry]] = defaultdict(list)
         span = ctx.span
+        holders: dict[tuple[str, ...], frozenset[str]] = {}  # one set per distinct controllers
         for i, control in enumerate(ctx.scenario.controls):
-            grouped[control.territory].append((i, control, frozenset(control.controllers), span(control.period)))
+            controllers = control.controllers
+            held = holders.get(controllers)
+            if held is None:
+                held = holders[controllers] = frozenset(controllers)
+            grouped[control.territory].append((i, control, held, span(control.period)))
         ctx.controls = grouped
     return ctx.controls
 

@@ -148,17 +148,31 @@ _FAST: dict[str, Callable[[Any, Ids], bool]] = {
 }
 
 
+class _IdsOf(dict[str, frozenset[str]]):
+    """The ids of each collection, each set made when a check first asks for it: the
+    records a valid scenario holds most of (controls, events) are never referred to, so
+    their sets are never made."""
+
+    def __init__(self, ids: dict[str, list[str]]) -> None:
+        super().__init__()
+        self._lists = ids
+
+    def __missing__(self, name: str) -> frozenset[str]:
+        found = self[name] = frozenset(self._lists[name])
+        return found
+
+
 def _bad_references(ctx: Context) -> list[tuple[str, Reference]]:
     """Every reference that names no record or a record of the wrong kind, with the id
     of the record holding it ("" for the metadata). Computed once per validation."""
     if ctx.bad_references is not None:
         return ctx.bad_references
-    kinds = ctx.kind
+    ids: Ids
     if ctx.unique:  # each id is in its own collection
-        ids: Ids = {name: frozenset(ctx.ids[name]) for name in SINGULAR}
+        ids = _IdsOf(ctx.ids)
     else:
         grouped: dict[str, set[str]] = defaultdict(set)
-        for rid, name in kinds.items():
+        for rid, name in ctx.kind.items():
             grouped[name].add(rid)
         ids = {name: frozenset(grouped.get(name, ())) for name in SINGULAR}
     sources = ids["sources"]
@@ -169,6 +183,7 @@ def _bad_references(ctx: Context) -> list[tuple[str, Reference]]:
         for i, record in enumerate(getattr(ctx.scenario, name)):
             if fast(record, ids) and (name == "sources" or sources.issuperset(record.sources)):
                 continue
+            kinds = ctx.kind
             bad.extend((record.id, ref) for ref in _references_of(name, i, record) if kinds.get(ref[0]) != ref[2])
     ctx.bad_references = bad
     return bad
@@ -185,9 +200,8 @@ def _bad_references(ctx: Context) -> list[tuple[str, Reference]]:
     queries ignore it, so answers silently lose what it stood for.""",
 )
 def _dangling(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    kinds = ctx.kind
     for holder, (ref, path, expected) in _bad_references(ctx):
-        if ref not in kinds:
+        if ref not in ctx.kind:
             wanted = SINGULAR[expected]
             subjects = (holder, ref) if holder else (ref,)
             yield finding(rule, f"{ref!r} is not the id of any record (a {wanted} is expected)", subjects, path)
@@ -203,9 +217,8 @@ def _dangling(ctx: Context, rule: Rule) -> Iterator[Finding]:
     so such a mix-up is not caught by the format; it is caught here.""",
 )
 def _wrong_kind(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    kinds = ctx.kind
     for holder, (ref, path, expected) in _bad_references(ctx):
-        found = kinds.get(ref)
+        found = ctx.kind.get(ref)
         if found is not None and found != expected:
             subjects = (holder, ref) if holder else (ref,)
             message = f"{ref!r} is a {SINGULAR[found]}, not a {SINGULAR[expected]}"

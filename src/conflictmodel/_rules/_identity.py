@@ -149,9 +149,9 @@ _FAST: dict[str, Callable[[Any, Ids], bool]] = {
 
 
 class _IdsOf(dict[str, frozenset[str]]):
-    """The ids of each collection, each set made when a check first asks for it: the
-    records a valid scenario holds most of (controls, events) are never referred to, so
-    their sets are never made."""
+    """The ids of each collection, each set made when a check first asks for it: nothing
+    refers to controls and only violations to events, so the sets of the two largest
+    collections are seldom made."""
 
     def __init__(self, ids: dict[str, list[str]]) -> None:
         super().__init__()

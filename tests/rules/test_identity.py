@@ -138,29 +138,26 @@ def test_a_shared_id_names_the_collection_of_its_first_record() -> None:
     ]
 
 
-_COLLECTIONS = tuple(SINGULAR)  # in document order
-
-
 def _brute_identity(scenario: cm.Scenario) -> list[tuple[str, str | None, tuple[str, ...]]]:
     """CM101-CM103 the slow way: a walk of every record, the first record of each id
     naming its collection, and every reference resolved against that map."""
-    first: dict[str, tuple[str, str]] = {}
+    first: dict[str, str] = {}  # each id's collection: that of its first record, in document order
     found: list[tuple[str, str | None, tuple[str, ...]]] = []
-    for name in _COLLECTIONS:
+    for name in SINGULAR:
         for i, record in enumerate(getattr(scenario, name)):
             if record.id in first:
                 found.append(("CM101", f"$.{name}[{i}]", (record.id,)))
             else:
-                first[record.id] = (name, f"$.{name}[{i}]")
+                first[record.id] = name
     held = [("", ref) for ref in _set_refs("$.meta.sources", scenario.meta.sources, "sources")]
-    for name in _COLLECTIONS:
+    for name in SINGULAR:
         for i, record in enumerate(getattr(scenario, name)):
             held += [(record.id, ref) for ref in _references_of(name, i, record)]
     for holder, (ref, path, expected) in held:
         subjects = (holder, ref) if holder else (ref,)
         if ref not in first:
             found.append(("CM102", path, subjects))
-        elif first[ref][0] != expected:
+        elif first[ref] != expected:
             found.append(("CM103", path, subjects))
     return sorted(found)
 
@@ -171,13 +168,13 @@ def _clashing(draw: st.DrawFn) -> cm.Scenario:
     pointed at ids of any kind (or none)."""
     scenario = draw(cst.scenarios(max_records=3))
     pool = [record.id for record in scenario.records()] + ["nowhere"]
-    changes: dict[str, list[Any]] = {name: list(getattr(scenario, name)) for name in _COLLECTIONS}
+    changes: dict[str, list[Any]] = {name: list(getattr(scenario, name)) for name in SINGULAR}
     for _ in range(draw(st.integers(0, 3))):
-        name = draw(st.sampled_from([n for n in _COLLECTIONS if changes[n]]))
+        name = draw(st.sampled_from([n for n in SINGULAR if changes[n]]))
         i = draw(st.integers(0, len(changes[name]) - 1))
         changes[name][i] = attrs.evolve(changes[name][i], id=draw(st.sampled_from(pool)))
     controls = changes["controls"]
-    for i in draw(st.lists(st.integers(0, max(len(controls) - 1, 0)), max_size=2)) if controls else []:
+    for i in draw(st.lists(st.integers(0, len(controls) - 1), max_size=2)) if controls else []:
         target = draw(st.sampled_from(pool))
         holder = draw(st.sampled_from([p for p in pool if p not in controls[i].opponents]))
         controls[i] = attrs.evolve(controls[i], territory=target, controllers=(holder,))

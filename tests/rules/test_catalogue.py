@@ -5,6 +5,8 @@ import json
 import re
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import conflictmodel as cm
 import test_agreements
@@ -13,6 +15,7 @@ import test_control
 import test_identity
 import test_structure
 import test_time
+from conflictmodel._rules._validate import _parsed_place, _place
 from rule_helpers import DOCS, XY, actor, agreement, alliance, control, territory, world
 
 CASES = {
@@ -118,6 +121,27 @@ def test_findings_of_one_rule_are_ordered_by_path() -> None:
     paths = [f.path for f in cm.validate(scenario, select="CM102").findings]
     assert ["$.controls[0].controllers[0]", "$.controls[0].territory", "$.controls[1].controllers[0]"] == paths[:3]
     assert 6 == len(paths)
+
+
+# paths near the one form read without a regex, ``$.<collection>[<index>]``
+_PATHS = st.builds(
+    "{}{}{}{}{}".format,
+    st.sampled_from(["$.", "$", "", "#.", "$.."]),
+    st.sampled_from(["meta", "actors", "controls", "events", "controls2", "", "x.y", "٣"]),
+    st.sampled_from(["[", "", "]"]),
+    st.sampled_from(["0", "7", "12", "", "٣", "²", "-1", "a"]),
+    st.sampled_from(["]", "", "].parent", "][2]", "].zones[1]"]),
+)
+
+
+@given(path=st.none() | _PATHS)
+@example(path="$.controls[3]")
+@example(path="$.controls[\u00b2]")  # a digit, not a decimal: no number
+@example(path="$.controls[\u0663]")  # an Arabic-Indic three: a decimal
+@example(path="$.x.y[7]")
+def test_a_findings_place_read_without_a_regex_is_the_one_the_regex_reads(path: str | None) -> None:
+    finding = cm.Finding(code="CM101", severity=cm.Severity.ERROR, message="m", subjects=("a",), path=path)
+    assert _parsed_place(finding) == _place(finding)
 
 
 def test_select_and_ignore_take_codes_and_prefixes() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
 
 from conflictmodel._model._control import ControlStatus
@@ -121,37 +121,41 @@ def _exclusive_possible_overlap(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 yield finding(rule, message, (control.id, other.id, control.territory), f"$.controls[{i}]")
 
 
-def _partial_clashes(  # noqa: C901 - one sweep, kept whole
+def _partial_clashes(  # noqa: C901, PLR0912 - one sweep, kept whole
     entries: list[ControlEntry], *, certain: bool
 ) -> Iterator[tuple[ControlEntry, ControlEntry]]:
     """Each partial record that overlaps an exclusive record whose controllers do not
     include all of its own, with one such record. A sweep over start and end days:
     O(m log m + s) for m records, where s counts, at each start of an exclusive record,
     the partial records then running."""
-    if all(e[1].status is not ControlStatus.PARTIAL for e in entries):
+    partial_status = ControlStatus.PARTIAL
+    if all(e[1].status is not partial_status for e in entries):
         return
     lo, hi = (1, 2) if certain else (0, 3)
-    points: list[tuple[int, int, int, ControlEntry]] = []
+    # (day, start?, record index, partial?, entry): ends before starts on one day, the
+    # record's index (unique) breaks ties, so the flag and the entry are never compared
+    points: list[tuple[int, int, int, bool, ControlEntry]] = []
     for entry in entries:
         span = entry[3]
         if span[lo] <= span[hi]:
-            points.append((span[lo], 1, entry[0], entry))
-            points.append((span[hi] + 1, 0, entry[0], entry))
-    points.sort()  # ends before starts on one day; the record's index breaks ties
+            is_partial = entry[1].status is partial_status
+            points.append((span[lo], 1, entry[0], is_partial, entry))
+            points.append((span[hi] + 1, 0, entry[0], is_partial, entry))
+    points.sort()
     exclusive: dict[int, ControlEntry] = {}
     partial: dict[int, ControlEntry] = {}
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}  # of each actor: how many running exclusive records it holds in
     reported: set[int] = set()
-    for _, is_start, rid, entry in points:
-        is_partial = entry[1].status is ControlStatus.PARTIAL
+    for _, is_start, rid, is_partial, entry in points:
         if not is_start:
             if is_partial:
                 partial.pop(rid, None)
             elif exclusive.pop(rid, None) is not None:
-                counts.subtract(entry[2])
+                for actor in entry[2]:
+                    counts[actor] -= 1
             continue
         if is_partial:
-            if exclusive and any(counts[a] < len(exclusive) for a in entry[2]):
+            if exclusive and any(counts.get(a, 0) < len(exclusive) for a in entry[2]):
                 partner = next(e for e in exclusive.values() if not entry[2] <= e[2])
                 reported.add(rid)
                 yield entry, partner
@@ -162,7 +166,8 @@ def _partial_clashes(  # noqa: C901 - one sweep, kept whole
                     reported.add(pid)
                     yield running, entry
             exclusive[rid] = entry
-            counts.update(entry[2])
+            for actor in entry[2]:
+                counts[actor] = counts.get(actor, 0) + 1
 
 
 def _certain_partial_clashes(ctx: Context) -> dict[str, list[tuple[ControlEntry, ControlEntry]]]:

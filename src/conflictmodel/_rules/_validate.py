@@ -85,7 +85,19 @@ _RANK = {name: rank for rank, name in enumerate(("meta", *SINGULAR))}
 def _place(finding: Finding) -> tuple[int, int, tuple[tuple[int, int, str], ...], tuple[str, ...]]:
     """Where a finding points, as a sort key: collections in format order, records by
     index, then the fields inside (names alphabetically, indexes as numbers); then its
-    subjects."""
+    subjects. A path to a whole record (``$.controls[3]``, most findings) is read
+    without a regular expression; any other through :func:`_parsed_place`."""
+    path = finding.path
+    if path is not None and path[-1:] == "]" and path[:2] == "$.":
+        head, bracket, number = path[2:-1].partition("[")
+        rank = _RANK.get(head)
+        if rank is not None and bracket and number.isdecimal():
+            return rank, int(number), (), finding.subjects
+    return _parsed_place(finding)
+
+
+def _parsed_place(finding: Finding) -> tuple[int, int, tuple[tuple[int, int, str], ...], tuple[str, ...]]:
+    """:func:`_place` of any path, by its regular expressions."""
     found = _HEAD.match(finding.path or "")
     head, number, tail = found.groups() if found else ("", None, "")
     steps = tuple((0, int(index), "") if index else (1, 0, name) for name, index in _STEP.findall(tail))

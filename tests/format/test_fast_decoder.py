@@ -7,6 +7,7 @@ import contextlib
 import enum
 import gc
 import json
+import typing
 from typing import Any
 
 import attrs
@@ -16,9 +17,11 @@ from test_load_errors import BASE_TEXT, CASES, broken, put
 
 import conflictmodel as cm
 from conflictmodel import strategies as cst
-from conflictmodel._format import _fast, _jsonformat
+from conflictmodel._format import _converter, _fast, _jsonformat
+from conflictmodel._format._fastcode import never_made
 from conflictmodel._format._parse import as_text, parse
 from conflictmodel._model import _fields as r
+from conflictmodel._model._scenario import COLLECTIONS
 
 # CI installs msgspec (the bench extra): this skip only applies to bare installs.
 pytestmark = pytest.mark.skipif(not _fast.available, reason="the fast decoder needs msgspec")
@@ -236,3 +239,73 @@ def test_dumps_frees_its_plain_data_before_the_collector_is_back_on() -> None:
         gc.callbacks.remove(note)
         gc.enable() if was else gc.disable()
     assert max(walked, default=0) < _containers(cm.to_dict(scenario)) / 10
+
+
+# --- absent keys: a twin's slot holds the default itself where msgspec can never make it ----
+
+
+def _default_text(field: attrs.Attribute[Any]) -> Any:
+    """The format's value of a field's default, or ``None`` for a default the format can
+    only write as an absent key."""
+    default = field.default
+    if field.converter is not None:
+        default = field.converter(default)
+    if default is None:
+        return None
+    plain = _converter.FAST.unstructure(default)
+    return sorted(plain) if isinstance(plain, frozenset) else plain
+
+
+def test_optional_keys_given_their_default_explicitly_load_fast_and_equal() -> None:
+    """Every optional key of every record written out with its default (an enumeration
+    member, an empty array or object) is read, counted and equal: a slot that marks
+    absence by holding the default must never be mistaken for a key that was given."""
+    document = json.loads(BASE_TEXT)
+    hints = typing.get_type_hints(cm.Scenario)
+    given = 0
+    for name in COLLECTIONS:
+        (cls, _) = typing.get_args(hints[name])
+        for record in document.get(name, []):
+            for field in attrs.fields(cls):
+                text = _default_text(field) if field.init and field.default is not attrs.NOTHING else None
+                if text is not None and field.name not in record:
+                    record[field.name] = text
+                    given += 1
+    text = json.dumps(document)
+    found = _fast.decode(text)
+    assert given >= 20
+    assert found is not None
+    assert found == reference(text) == reference(BASE_TEXT)
+
+
+@pytest.mark.parametrize(
+    ("value", "mirror", "never"),
+    [
+        (None, str, True),
+        (frozenset(), tuple[str, ...], True),
+        (r.EMPTY_MAP, dict[str, str], True),
+        (cm.ControlStatus.FULL, cm.ControlStatus, False),  # msgspec returns the member itself
+        ((), tuple[str, ...], False),  # the empty tuple is one object
+        (0, int, False),
+        (False, bool, False),
+        ("", str, False),
+        (None, Any, False),  # an untyped mirror may hold null
+        (frozenset(), Any, False),
+    ],
+)
+def test_a_default_marks_absence_only_if_msgspec_can_never_return_it(value: Any, mirror: Any, never: bool) -> None:
+    assert never_made(value, mirror) is never
+
+
+def test_an_events_actors_read_as_raw_text_are_one_object_per_distinct_value() -> None:
+    """The actors of an event are read as their raw text and looked up by it; two texts
+    of one value (spaced differently, keys in another order) still give one object."""
+    document = json.loads(BASE_TEXT)
+    second = {**document["events"][0], "id": "e2", "actors": "RESPACED"}
+    document["events"].append(second)
+    text = json.dumps(document).replace('"RESPACED"', '[ { "role" : "side_a", "actor" : "ru" } ]')
+    found = _fast.decode(text)
+    assert found is not None
+    one, two = found.events
+    assert one.actors == two.actors == reference(text).events[1].actors
+    assert one.actors is two.actors

@@ -56,7 +56,7 @@ from conflictmodel._model._scenario import Scenario
 
 from . import _converter
 from ._fastcode import _accept as _accept  # noqa: PLC0414 - the tests of the inline conditions reach it here
-from ._fastcode import _builder, _Field, _plain, _unset_all
+from ._fastcode import _builder, _default, _Field, _plain, _prefill, never_made
 from ._fastvalues import (
     _FACTORY,
     _SCHEMA_VERSION,
@@ -68,6 +68,7 @@ from ._fastvalues import (
     _geometry,
     _keys,
     _map,
+    _RawShared,
     _RefusedError,
     _set_builder,
     _Shared,
@@ -104,6 +105,7 @@ class _Mirrors:
             forbid_unknown_fields=True,
             frozen=True,
             kw_only=True,
+            gc=False,  # decoded text holds no cycles: untracked structs are made and freed faster
         )
         unset = msgspec.UNSET
 
@@ -133,6 +135,8 @@ class _Mirrors:
             inner, build = self.of(args[0])
             if type_ == tuple[str, ...]:
                 return tuple[str, ...], _SHARED_TEXTS
+            if isinstance(build, _Shared):  # a tuple of shared objects: read as its raw text
+                return msgspec.Raw, _RawShared(tuple[inner, ...], _tuple_builder(build))  # type: ignore[arg-type, valid-type]
             return tuple[inner, ...], (None if build is None else _tuple_builder(build))  # type: ignore[valid-type]
         if origin is frozenset:
             inner, build = self.of(args[0])
@@ -215,7 +219,9 @@ class _Mirrors:
             else:
                 mirror, build = self.of(type_)
             has_default = optional or field.default is not attrs.NOTHING
-            plan = _Field(field, build, has_default=has_default, typed=mirror is not typing.Any)
+            typed = mirror is not typing.Any
+            marks = twin and has_default and typed and never_made(_default(field), mirror)
+            plan = _Field(field, build, has_default=has_default, typed=typed, marks_absence=marks)
             plans.append(plan)
             if plan.has_default:
                 fields.append((field.name, mirror | msgspec.UnsetType, msgspec.UNSET))
@@ -226,7 +232,7 @@ class _Mirrors:
     def _make(self, cls: type[Any]) -> None:
         fields, plans = self._plans(cls, twin=False)
         self.structs[cls] = msgspec.defstruct(
-            cls.__name__, fields, forbid_unknown_fields=True, kw_only=True, frozen=cls in _converter.SHARED
+            cls.__name__, fields, forbid_unknown_fields=True, kw_only=True, frozen=cls in _converter.SHARED, gc=False
         )
         build_one = _builder(cls, plans)
         self.builders[cls] = _Shared(build_one, counted=True) if cls in _converter.SHARED else build_one
@@ -294,7 +300,7 @@ def _twin(cls: type[Any], fields: list[tuple[Any, ...]], plans: list[_Field]) ->
         "__qualname__": f"twin of {cls.__qualname__}",
         "__attrs_attrs__": attributes,
         "__annotations__": {name: type_ for name, type_, *_ in fields},
-        "__attrs_pre_init__": _unset_all([plan.field.name for plan in plans if plan.has_default]),
+        "__attrs_pre_init__": _prefill(plans),
         # object's own: the twin's stores are then the interpreter's fastest (a slot store)
         "__setattr__": object.__setattr__,
         "__delattr__": object.__delattr__,
@@ -333,7 +339,9 @@ class _Document:
             (f.name, f.type, f.default) if f.default is not msgspec.NODEFAULT else (f.name, f.type)
             for f in msgspec.structs.fields(scenario)
         ]
-        document = msgspec.defstruct("Document", [("schema", str), *fields], forbid_unknown_fields=True, kw_only=True)
+        document = msgspec.defstruct(
+            "Document", [("schema", str), *fields], forbid_unknown_fields=True, kw_only=True, gc=False
+        )
         self.decoder = msgspec.json.Decoder(document)
 
     def __call__(self, data: bytes) -> Scenario | None:

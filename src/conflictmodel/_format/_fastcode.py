@@ -15,8 +15,21 @@ from typing import Any
 import attrs
 
 from conflictmodel._model import _fields as r
+from conflictmodel._model._frozenmap import FrozenMap
 
-from ._fastvalues import _FACTORY, _INTERN_MAX, Builder, _Checked, _date, _intern, _keys, _map, _Shared, _text
+from ._fastvalues import (
+    _FACTORY,
+    _INTERN_MAX,
+    Builder,
+    _Checked,
+    _date,
+    _intern,
+    _keys,
+    _map,
+    _RawShared,
+    _Shared,
+    _text,
+)
 
 try:  # pragma: no cover - exercised by whichever environment runs the tests
     import msgspec
@@ -24,18 +37,46 @@ except ImportError:  # pragma: no cover
     msgspec = None  # type: ignore[assignment]
 
 
-def _unset_all(names: list[str]) -> Callable[[Any], None]:
-    """A function that sets ``UNSET`` in the named slots of a new twin.
+def _prefill(plans: list[_Field]) -> Callable[[Any], None]:
+    """A function that fills the slots of a new twin's optional fields before msgspec
+    reads its keys: with the field's default where it :attr:`~_Field.marks_absence`,
+    else with ``UNSET``.
 
     msgspec gives a field the key did not set its default after asking whether the
     object has it: for an empty slot that question raises (and formats) an
     ``AttributeError`` inside CPython, which costs more than setting the slot first."""
-    code = ["def unset_all(o):", *(f"    o.{name} = UNSET" for name in names)] if names else []
-    if not code:
+    scope: dict[str, Any] = {"UNSET": msgspec.UNSET}
+    code = ["def prefill(o):"]
+    for number, plan in enumerate(plans):
+        if plan.has_default:
+            if plan.marks_absence:
+                scope[f"d{number}"] = _default(plan.field)
+                code.append(f"    o.{plan.field.name} = d{number}")
+            else:
+                code.append(f"    o.{plan.field.name} = UNSET")
+    if len(code) == 1:
         return _nothing
     namespace: dict[str, Any] = {}
-    exec("\n".join(code), {"UNSET": msgspec.UNSET}, namespace)  # noqa: S102 - code built from attrs field names only
-    return typing.cast("Callable[[Any], None]", namespace["unset_all"])
+    exec("\n".join(code), scope, namespace)  # noqa: S102 - code built from attrs field names only
+    return typing.cast("Callable[[Any], None]", namespace["prefill"])
+
+
+def _default(field: attrs.Attribute[Any]) -> Any:
+    """The value an optional field takes when its key is absent: its default, converted."""
+    default = field.default
+    if field.converter is not None:
+        default = field.converter(default)  # type: ignore[operator]
+    return default
+
+
+def never_made(value: Any, mirror: Any) -> bool:
+    """Whether msgspec, decoding a value of type ``mirror``, can never return ``value``
+    itself: ``None`` (a typed mirror holds no null), or a set or a map (the mirror of a
+    set is an array, of a map an object: a new tuple or dict each time). Enumeration
+    members, empty tuples, small integers and booleans it can return, so they are not."""
+    if value is None:
+        return mirror is not typing.Any
+    return type(value) in (frozenset, FrozenMap) and typing.get_origin(mirror) in (tuple, dict)
 
 
 def _nothing(_: Any) -> None:
@@ -51,6 +92,10 @@ class _Field:
     has_default: bool
     typed: bool = False
     """Whether the mirror guarantees the value's type (not a fallback to the converter)."""
+    marks_absence: bool = False
+    """For a twin's optional field: whether the slot of an absent key holds the field's
+    default itself, told from a decoded value by identity (:func:`never_made`), so the
+    finishing code does nothing for it; else the slot holds ``UNSET`` until then."""
 
 
 def _builder(cls: type[Any], plans: list[_Field], *, twin: bool = False) -> Builder:  # noqa: C901, PLR0912, PLR0915 - one code generator
@@ -87,7 +132,8 @@ def _builder(cls: type[Any], plans: list[_Field], *, twin: bool = False) -> Buil
             continue
         read = f"{source}.{name}" if _plain(name) else f"getattr({source}, {name!r})"
         checked = plain and _checked(plan, number, scope)
-        value = f"ok{number}[v]" if checked else _value_expression(plan, number, scope, inline=plain)
+        key = "bytes(v)" if isinstance(plan.build, _RawShared) else "v"  # a raw text is found by its bytes
+        value = f"ok{number}[{key}]" if checked else _value_expression(plan, number, scope, inline=plain)
         if not plain:
             target = f"kw[{(field.alias or name)!r}] = {value}"
             if plan.has_default:
@@ -118,14 +164,20 @@ def _builder(cls: type[Any], plans: list[_Field], *, twin: bool = False) -> Buil
         if plan.has_default or put or check is not None:
             code.append(f"    v = {read}")
         if plan.has_default:
-            default = field.default
-            if field.converter is not None:
-                default = field.converter(default)  # type: ignore[operator]
+            default = _default(field)
             scope[f"d{number}"] = default
-            code += ["    if v is UNSET:", f"        {store.format(f'd{number}')}"]
-            if check is not None and not _passes(field, default):
-                code.append(f"        val{number}(o, a{number}, d{number})")
-            code += ["    else:", *(f"        {line}" for line in put), "        k += 1"]
+            checked_default = check is None or _passes(field, default)
+            if twin and plan.marks_absence:  # the slot of an absent key holds the default already
+                if checked_default:
+                    code.append(f"    if v is not d{number}:")
+                else:
+                    code += [f"    if v is d{number}:", f"        val{number}(o, a{number}, d{number})", "    else:"]
+            else:
+                code += ["    if v is UNSET:", f"        {store.format(f'd{number}')}"]
+                if not checked_default:
+                    code.append(f"        val{number}(o, a{number}, d{number})")
+                code.append("    else:")
+            code += [*(f"        {line}" for line in put), "        k += 1"]
             if present_check is not None:
                 code.append(f"        {present_check}")
         else:
@@ -276,7 +328,8 @@ def _value_expression(plan: _Field, number: int, scope: dict[str, Any], *, inlin
         return f"e{number}[v]"
     if inline and isinstance(plan.build, _Shared):
         scope[f"c{number}"], scope[f"m{number}"] = plan.build.cache, plan.build.miss
-        return f"(c{number}.get(v) or m{number}(v))"
+        key = "bytes(v)" if isinstance(plan.build, _RawShared) else "v"  # a raw text is found by its bytes
+        return f"(c{number}.get({key}) or m{number}({key}))"
     scope[f"b{number}"] = plan.build
     return f"b{number}(v)"
 

@@ -19,6 +19,11 @@ from conflictmodel._model._geometry import Geometry
 
 from . import _converter
 
+try:  # pragma: no cover - exercised by whichever environment runs the tests
+    import msgspec
+except ImportError:  # pragma: no cover
+    msgspec = None  # type: ignore[assignment]
+
 Builder = Callable[[Any], Any]
 _SCHEMA_VERSION = "conflictmodel/1"
 _INTERN_MAX = 64
@@ -156,6 +161,27 @@ def _set_builder(item: Builder | None, shared: bool) -> Builder:
         return result
 
     return _Shared(build, counted=False) if shared else build
+
+
+class _RawShared(_Shared):
+    """A :class:`_Shared` whose input is a value's raw JSON text (a ``msgspec.Raw``),
+    looked up by its bytes; a text not seen yet is decoded (strictly, into ``type_``)
+    and handed to ``shared``, which keeps one result per distinct value.
+
+    For a tuple of small shared objects (an event's actors): reading it as raw text
+    makes one object where the typed decode makes the tuple and a struct and its texts
+    per item, which then, being found in the cache, are freed at once (about half the
+    time per value, measured)."""
+
+    __slots__ = ()
+
+    def __init__(self, type_: Any, shared: _Shared) -> None:
+        decode = msgspec.json.Decoder(type_).decode
+        super().__init__(lambda text: shared(decode(text)), counted=shared.counted)
+
+    def entry(self, value: Any) -> Any:
+        key = bytes(value)  # of a Raw, its text; of bytes, the same object
+        return self.cache.get(key) or self.miss(key)
 
 
 def _tuple_builder(item: Builder) -> Builder:

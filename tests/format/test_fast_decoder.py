@@ -18,7 +18,7 @@ from test_load_errors import BASE_TEXT, CASES, broken, put
 import conflictmodel as cm
 from conflictmodel import strategies as cst
 from conflictmodel._format import _converter, _fast, _jsonformat
-from conflictmodel._format._fastcode import never_made
+from conflictmodel._format._fastcode import _default, never_made
 from conflictmodel._format._parse import as_text, parse
 from conflictmodel._model import _fields as r
 from conflictmodel._model._scenario import COLLECTIONS
@@ -247,9 +247,7 @@ def test_dumps_frees_its_plain_data_before_the_collector_is_back_on() -> None:
 def _default_text(field: attrs.Attribute[Any]) -> Any:
     """The format's value of a field's default, or ``None`` for a default the format can
     only write as an absent key."""
-    default = field.default
-    if field.converter is not None:
-        default = field.converter(default)
+    default = _default(field)
     if default is None:
         return None
     plain = _converter.FAST.unstructure(default)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import conflictmodel as cm
 from conflictmodel import strategies as cst
-from conflictmodel._rules._context import SINGULAR
+from conflictmodel._rules._context import SINGULAR, ordered_apart
 from conflictmodel._rules._identity import _references_of, _set_refs
 from rule_helpers import (
     CONTESTED,
@@ -186,3 +186,26 @@ def _clashing(draw: st.DrawFn) -> cm.Scenario:
 def test_identity_rules_agree_with_a_brute_force_walk(scenario: cm.Scenario) -> None:
     report = cm.validate(scenario, select=["CM101", "CM102", "CM103"])
     assert sorted((f.code, f.path, f.subjects) for f in report.findings) == _brute_identity(scenario)
+
+
+_ID_LISTS = st.dictionaries(
+    st.sampled_from(sorted(SINGULAR)),
+    st.lists(st.sampled_from(["a1", "a2", "b1", "b2", "b3", "c1"]), max_size=4).map(
+        lambda ids: ids if len(ids) % 2 else sorted(ids)  # sorted half the time, repeats allowed
+    ),
+)
+
+
+@given(_ID_LISTS)
+def test_ids_told_apart_by_their_order_are_unique(ids: dict[str, list[str]]) -> None:
+    everything = [i for values in ids.values() for i in values]
+    if ordered_apart(ids):
+        assert len(set(everything)) == len(everything)
+
+
+def test_collections_in_id_order_with_a_prefix_each_are_told_apart_without_a_set() -> None:
+    ids = {"actors": ["a1", "a2"], "territories": ["t1", "t9"], "controls": ["c1", "c2", "c3"], "events": []}
+    assert ordered_apart(ids)
+    assert not ordered_apart({**ids, "events": ["c3"]})  # a range that meets another's
+    assert not ordered_apart({**ids, "actors": ["a2", "a1"]})  # out of order: the set decides
+    assert not ordered_apart({**ids, "actors": ["a1", "a1"]})

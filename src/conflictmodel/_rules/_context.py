@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
-from itertools import chain, repeat
+from itertools import chain, islice, pairwise, repeat
 from typing import TYPE_CHECKING, Any
 
 from conflictmodel._model._control import Control
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from conflictmodel._model._scenario import Scenario
     from conflictmodel._model._territory import Territory
 
-__all__ = ["SINGULAR", "Context", "ControlEntry", "Reference", "finding", "sorted_index"]
+__all__ = ["SINGULAR", "Context", "ControlEntry", "Reference", "finding", "ordered_apart", "sorted_index"]
 
 Reference = tuple[str, str, str]
 """A reference found in a record: its JSON path, the id it names, the kind expected."""
@@ -46,10 +47,13 @@ class Context:
         self.scenario = scenario
         self.ids: dict[str, list[str]] = {name: [record.id for record in getattr(scenario, name)] for name in SINGULAR}
         """The ids of each collection, in document order."""
-        self.unique = len(set(chain.from_iterable(self.ids.values()))) == sum(map(len, self.ids.values()))
-        """Whether no two records share an id: told by one set of every id, not a map
-        (for a million ids 0.18 against 0.62 s, benchmarks run J); a valid scenario
-        needs no more."""
+        self.unique = ordered_apart(self.ids) or len(set(chain.from_iterable(self.ids.values()))) == sum(
+            map(len, self.ids.values())
+        )
+        """Whether no two records share an id: told by the order of the ids where it
+        can be (:func:`ordered_apart`), else by one set of every id, not a map (for a
+        million ids 0.18 against 0.62 s, benchmarks run J); a valid scenario needs no
+        more."""
         self._kind: dict[str, str] | None = None
         self.actors: dict[str, tuple[int, Actor]] = {}
         for i, actor in enumerate(scenario.actors):
@@ -80,6 +84,24 @@ class Context:
 
     def span(self, period: Any) -> Span:
         return span_of(period, self.spans)
+
+
+def ordered_apart(ids: dict[str, list[str]]) -> bool:
+    """Whether each collection's ids strictly increase and no two collections' id ranges
+    meet: then no two records share an id. A scenario keeps each collection in id order,
+    and ids with a prefix per collection (``a…`` actors, ``t…`` territories, as importers
+    and generators write them) have ranges apart, so a valid scenario is told unique
+    with one comparison per neighbouring pair, in C, and no table of every id (at a
+    million records, 0.035 against 0.14 s for the set, benchmarks run K). ``False``
+    says only that this cannot tell: the caller then counts a set."""
+    ranges: list[tuple[str, str]] = []
+    for values in ids.values():
+        if values:
+            if not all(map(operator.lt, values, islice(values, 1, None))):
+                return False
+            ranges.append((values[0], values[-1]))
+    ranges.sort()
+    return all(low[1] < high[0] for low, high in pairwise(ranges))
 
 
 def finding(rule: Rule, message: str, subjects: Iterable[str], path: str | None) -> Finding:

@@ -432,8 +432,7 @@ class _Day:
                 if holds(span, ordinal):
                     active.update(control.controllers)
                     active.update(control.opponents)
-            events = ix.events.by_location.get(place)
-            for event, span in [] if events is None else events.stab(ordinal):
+            for event, span in ix.events.stab(place, ordinal):
                 if holds(span, ordinal):
                     active.update(entry.actor for entry in event.actors)
         actors = ix.actors

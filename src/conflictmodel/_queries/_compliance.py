@@ -236,7 +236,7 @@ def _candidates(
     earliest, first, last, latest = span_of(record.in_force)
     answers_to = bound_by(ix, record)
     guarantors = frozenset(record.actors_with(Role.GUARANTOR))
-    tree, events, lineage = ix.tree, ix.events.by_location, ix.actors.lineage
+    tree, events, lineage = ix.tree, ix.events, ix.actors.lineage
     covered: set[str] = set()
     for territory in record.covers:
         if territory in tree.by_id:
@@ -244,8 +244,7 @@ def _candidates(
             covered.update(tree.below(territory))
     found: list[tuple[int, CandidateViolation]] = []
     for place in sorted(covered):
-        index = events.get(place)
-        for event, span in [] if index is None else index.overlapping(earliest, latest):
+        for event, span in events.overlapping(place, earliest, latest):
             if event.kind not in HOSTILE_EVENT_KINDS:
                 continue
             actors, accountable = [], set()

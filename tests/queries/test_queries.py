@@ -8,12 +8,13 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import conflictmodel as cm
+from conflictmodel import strategies as cst
 from conflictmodel._model._area import area_km2
-from conflictmodel._model._intervals import IntervalIndex
+from conflictmodel._model._intervals import IntervalIndex, span_of
 from rule_helpers import BESIEGED, CONTESTED, PARTIAL, actor, control, period
 
 K = cm.ControlKind
@@ -1091,3 +1092,31 @@ def test_partition_by_camp_groups_the_shares_of_allies() -> None:
         (share.controllers, share.camp, share.share) for share in p.shares
     ]
     assert "camp" == p.by
+
+
+@settings(deadline=None)
+@given(cst.scenarios())
+def test_the_events_index_answers_like_a_scan_and_refers_to_no_event(scenario: cm.Scenario) -> None:
+    """Each place's interval layers hold positions in ``scenario.events`` (the collector
+    then never walks from the index to the events); stabbing a day and meeting a range
+    give the events a scan finds, with their spans."""
+    index = scenario._indexes().events
+    for layers in (found.layers for found in index.by_location.values()):
+        assert all(type(position) is int for _, _, positions in layers for position in positions)
+    for event in scenario.events:
+        if event.location is None:
+            continue
+        day = span_of(event.date)[0]
+        expected = sorted(
+            (e.id, span_of(e.date))
+            for e in scenario.events
+            if e.location == event.location and span_of(e.date)[0] <= day <= span_of(e.date)[3]
+        )
+        assert sorted((e.id, span) for e, span in index.stab(event.location, day)) == expected
+        met = sorted(
+            e.id
+            for e in scenario.events
+            if e.location == event.location and span_of(e.date)[0] <= day + 30 and span_of(e.date)[3] >= day
+        )
+        assert sorted(e.id for e, _ in index.overlapping(event.location, day, day + 30)) == met
+    assert index.stab("nowhere", 0) == index.overlapping("nowhere", 0, 1) == []

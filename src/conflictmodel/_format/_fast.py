@@ -74,12 +74,8 @@ from ._fastvalues import (
     _Shared,
     _text,
     _tuple_builder,
+    msgspec,
 )
-
-try:  # pragma: no cover - exercised by whichever environment runs the tests
-    import msgspec
-except ImportError:  # pragma: no cover
-    msgspec = None  # type: ignore[assignment]
 
 __all__ = ["available", "decode", "decoder_of"]
 

@@ -29,12 +29,8 @@ from ._fastvalues import (
     _RawShared,
     _Shared,
     _text,
+    msgspec,
 )
-
-try:  # pragma: no cover - exercised by whichever environment runs the tests
-    import msgspec
-except ImportError:  # pragma: no cover
-    msgspec = None  # type: ignore[assignment]
 
 
 def _prefill(plans: list[_Field]) -> Callable[[Any], None]:
@@ -132,8 +128,7 @@ def _builder(cls: type[Any], plans: list[_Field], *, twin: bool = False) -> Buil
             continue
         read = f"{source}.{name}" if _plain(name) else f"getattr({source}, {name!r})"
         checked = plain and _checked(plan, number, scope)
-        key = "bytes(v)" if isinstance(plan.build, _RawShared) else "v"  # a raw text is found by its bytes
-        value = f"ok{number}[{key}]" if checked else _value_expression(plan, number, scope, inline=plain)
+        value = f"ok{number}[{_key(plan)}]" if checked else _value_expression(plan, number, scope, inline=plain)
         if not plain:
             target = f"kw[{(field.alias or name)!r}] = {value}"
             if plan.has_default:
@@ -328,10 +323,15 @@ def _value_expression(plan: _Field, number: int, scope: dict[str, Any], *, inlin
         return f"e{number}[v]"
     if inline and isinstance(plan.build, _Shared):
         scope[f"c{number}"], scope[f"m{number}"] = plan.build.cache, plan.build.miss
-        key = "bytes(v)" if isinstance(plan.build, _RawShared) else "v"  # a raw text is found by its bytes
-        return f"(c{number}.get({key}) or m{number}({key}))"
+        return f"(c{number}.get({_key(plan)}) or m{number}({_key(plan)}))"
     scope[f"b{number}"] = plan.build
     return f"b{number}(v)"
+
+
+def _key(plan: _Field) -> str:
+    """The expression a cache of the field's values is looked up by: the mirror's value
+    ``v``, or the bytes of a raw text (:class:`_RawShared`)."""
+    return "bytes(v)" if isinstance(plan.build, _RawShared) else "v"
 
 
 def _plain(name: str) -> bool:

@@ -20,8 +20,8 @@ from conflictmodel._model._geometry import Geometry
 from . import _converter
 
 try:  # pragma: no cover - exercised by whichever environment runs the tests
-    import msgspec
-except ImportError:  # pragma: no cover
+    import msgspec as msgspec  # noqa: PLC0414 - the one optional import, re-exported to the decoder's modules
+except ImportError:  # pragma: no cover - the fast decoder is then off (``_fast.available``)
     msgspec = None  # type: ignore[assignment]
 
 Builder = Callable[[Any], Any]

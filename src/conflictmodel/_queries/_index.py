@@ -381,9 +381,8 @@ class EventIndex:
         cache: dict[int, Span] = {}
         spans = [span_of(event.date, cache) for event in events]
         grouped: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
-        for k, event in enumerate(events):
+        for k, (event, span) in enumerate(zip(events, spans, strict=True)):
             if event.location is not None:
-                span = spans[k]
                 grouped[event.location].append((span[0], span[3], k))
         self.events, self.spans = events, spans
         self.by_location = {tid: IntervalIndex(items) for tid, items in grouped.items()}
@@ -391,18 +390,16 @@ class EventIndex:
     def stab(self, location: str, day: int) -> list[EventEntry]:
         """The events at ``location`` whose dates possibly include ``day``, with their spans."""
         index = self.by_location.get(location)
-        if index is None:
-            return []
-        events, spans = self.events, self.spans
-        return [(events[k], spans[k]) for k in index.stab(day)]
+        return [] if index is None else self._entries(index.stab(day))
 
     def overlapping(self, location: str, low: int, high: int) -> list[EventEntry]:
         """The events at ``location`` whose dates possibly meet ``[low, high]``, with their spans."""
         index = self.by_location.get(location)
-        if index is None:
-            return []
+        return [] if index is None else self._entries(index.overlapping(low, high))
+
+    def _entries(self, positions: list[int]) -> list[EventEntry]:
         events, spans = self.events, self.spans
-        return [(events[k], spans[k]) for k in index.overlapping(low, high)]
+        return [(events[k], spans[k]) for k in positions]
 
 
 class Indexes:

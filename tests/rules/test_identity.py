@@ -4,6 +4,7 @@ that are easy to get wrong."""
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -209,3 +210,68 @@ def test_collections_in_id_order_with_a_prefix_each_are_told_apart_without_a_set
     assert not ordered_apart({**ids, "events": ["c3"]})  # a range that meets another's
     assert not ordered_apart({**ids, "actors": ["a2", "a1"]})  # out of order: the set decides
     assert not ordered_apart({**ids, "actors": ["a1", "a1"]})
+
+
+def _one_broken_field(field: str) -> tuple[cm.Scenario, str]:
+    """Twenty valid controls and events, and one reference of the twelfth changed to an
+    id nothing has: the scenario and the path of that reference."""
+    source = cm.Source(id="s", title="S")
+    cited = frozenset({"s"})
+    controls = [
+        attrs.evolve(control(f"c{i:02}", "t", "x", opponents=frozenset({"y"}), status=CONTESTED), sources=cited)
+        for i in range(19)
+    ]
+    controls.append(
+        cm.Control(
+            id="c19",
+            territory="t",
+            controllers=("x",),
+            period=cm.Period(),
+            status=cm.ControlStatus.PARTIAL,
+            portion=cm.Portion(fraction=0.5, sources=cited),
+        )
+    )
+    events = [attrs.evolve(event(f"e{i:02}", "2017-01-01", "x", "y", location="t"), sources=cited) for i in range(20)]
+    collection, _, name = field.partition(".")
+    records: list[Any] = controls if collection == "controls" else events
+    i = 19 if name == "portion.sources" else 11
+    record = records[i]
+    if name == "portion.sources":
+        record = attrs.evolve(record, portion=attrs.evolve(record.portion, sources=frozenset({"nowhere"})))
+    elif name == "actors":
+        record = attrs.evolve(record, actors=(record.actors[0], attrs.evolve(record.actors[1], actor="nowhere")))
+    elif name == "controllers":
+        record = attrs.evolve(record, controllers=("nowhere",))
+    elif name in ("territory", "location"):
+        record = attrs.evolve(record, **{name: "nowhere"})
+    else:  # a set of references
+        record = attrs.evolve(record, **{name: frozenset({"nowhere"})})
+    records[i] = record
+    path = f"$.{collection}[{i}].{name}" + {"territory": "", "location": "", "actors": "[1].actor"}.get(name, "[0]")
+    scenario = attrs.evolve(
+        world(actors=XY, territories=(territory("t"),), controls=tuple(controls), events=tuple(events)),
+        sources=(source,),
+    )
+    return scenario, path
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "controls.territory",
+        "controls.controllers",
+        "controls.opponents",
+        "controls.portion.sources",
+        "controls.sources",
+        "events.actors",
+        "events.location",
+        "events.sources",
+    ],
+)
+def test_one_bad_reference_among_many_good_ones_is_found(field: str) -> None:
+    # controls and events are first checked a whole collection at a time: each field's
+    # check has to fail on its own for the record-by-record walk to place the reference
+    scenario, path = _one_broken_field(field)
+    report = cm.validate(scenario, select="CM102")
+    assert [f.path for f in report.findings] == [path]
+    assert report.findings[0].subjects[-1] == "nowhere"

@@ -8,7 +8,9 @@ failing example.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from ._context import SINGULAR, Context, Reference, finding
@@ -148,6 +150,38 @@ _FAST: dict[str, Callable[[Any, Ids], bool]] = {
 }
 
 
+def _flat(records: Iterable[Any], field: str) -> Iterator[Any]:
+    """Every item of a tuple or set field, record after record (C iterators only)."""
+    return chain.from_iterable(map(attrgetter(field), records))
+
+
+def _present(records: Iterable[Any], field: str) -> set[Any]:
+    """The values of an optional field, without ``None``."""
+    found = set(map(attrgetter(field), records))
+    found.discard(None)
+    return found
+
+
+# For the two collections that grow to hundreds of thousands of records: whether every
+# record passes its fast check, told by each field's values over the whole collection
+# at once, with C iterators and no Python call per record (the generator's million
+# records: CM102 in 0.25 against 0.35 s). Only a collection that fails is walked record by record.
+_WHOLE: dict[str, Callable[[Sequence[Any], Ids], bool]] = {
+    "controls": lambda rs, ids: (
+        ids["territories"].issuperset(map(attrgetter("territory"), rs))
+        and ids["actors"].issuperset(_flat(rs, "controllers"))
+        and ids["actors"].issuperset(_flat(rs, "opponents"))
+        and ids["sources"].issuperset(_flat(_present(rs, "portion"), "sources"))
+        and ids["sources"].issuperset(_flat(rs, "sources"))
+    ),
+    "events": lambda rs, ids: (
+        ids["actors"].issuperset(map(attrgetter("actor"), _flat(rs, "actors")))
+        and ids["territories"].issuperset(_present(rs, "location"))
+        and ids["sources"].issuperset(_flat(rs, "sources"))
+    ),
+}
+
+
 class _IdsOf(dict[str, frozenset[str]]):
     """The ids of each collection, each set made when a check first asks for it: nothing
     refers to controls and only violations to events, so the sets of the two largest
@@ -180,7 +214,11 @@ def _bad_references(ctx: Context) -> list[tuple[str, Reference]]:
         ("", ref) for ref in _set_refs("$.meta.sources", ctx.scenario.meta.sources, "sources") if ref[0] not in sources
     ]
     for name, fast in _FAST.items():
-        for i, record in enumerate(getattr(ctx.scenario, name)):
+        records = getattr(ctx.scenario, name)
+        whole = _WHOLE.get(name)
+        if whole is not None and whole(records, ids):
+            continue
+        for i, record in enumerate(records):
             if fast(record, ids) and (name == "sources" or sources.issuperset(record.sources)):
                 continue
             kinds = ctx.kind

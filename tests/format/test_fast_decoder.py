@@ -79,6 +79,19 @@ def test_the_fast_decoder_reads_the_base_document_like_the_reference() -> None:
     assert reference(BASE_TEXT) == found
 
 
+def test_the_fast_decoder_reads_str_as_it_reads_bytes() -> None:
+    # an ASCII str is read in place, any other str as its UTF-8 bytes: the same scenario
+    plain = BASE_TEXT
+    assert plain.isascii()
+    accented = plain.replace('"title": "', '"title": "Ḥamā ', 1)
+    assert not accented.isascii()
+    for text in (plain, accented):
+        found = _fast.decode(text)
+        assert found is not None
+        assert found == _fast.decode(text.encode()) == _fast.decode("\ufeff" + text) == reference(text)
+    assert _fast.decode(accented) != _fast.decode(plain)
+
+
 # --- repeated keys: msgspec keeps the last one; the format refuses them ---------------------
 
 

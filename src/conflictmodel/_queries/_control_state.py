@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 import attrs
 
 from conflictmodel._model._control import Control, ControlStatus
+from conflictmodel._model._fastmake import maker
 
 __all__ = [
     "ControlChange",
@@ -122,37 +122,14 @@ class ControlChange:
 
 Answer = tuple[ControlKind, tuple[str, ...], tuple[str, ...]]
 
-_STATE_FIELDS = ("territory", "kind", "controllers", "opponents", "records", "uncertain", "parts", "inherited_from")
-if tuple(field.name for field in attrs.fields(ControlState)) != _STATE_FIELDS:  # pragma: no cover - a guard
-    raise ImportError("the fast constructor's field list no longer matches ControlState's")
-_NEW = object.__new__
-
-
-class _Unfrozen(ControlState):
-    """ControlState's layout with object's own attribute setting: its slot stores are
-    the interpreter's plain ones (a frozen class's go through its ``__setattr__``). An
-    object is made one of these, filled, and then turned into a ControlState."""
-
-    __slots__ = ()
-    __setattr__ = object.__setattr__  # both, or CPython keeps the slow path for stores
-    __delattr__ = object.__delattr__
-
-
-def _own_state(territory: str, answer: Answer, records: tuple[str, ...], uncertain: tuple[str, ...]) -> ControlState:
-    """``ControlState(territory=..., ...)`` of a territory's own records in under half
-    the time: the class has no validators, converters or post-init, so its slots are
-    filled directly (an import-time check holds the field list to the class's), on an
-    :class:`_Unfrozen` object that then becomes a ControlState (``__class__``
-    assignment: the layouts are the same)."""
-    state: Any = _NEW(_Unfrozen)
-    state.territory = territory
-    state.kind, state.controllers, state.opponents = answer
-    state.records = records
-    state.uncertain = uncertain
-    state.parts = ()
-    state.inherited_from = None
-    state.__class__ = ControlState
-    return state  # type: ignore[no-any-return]
+_own_state = maker(
+    ControlState,
+    ("territory", "kind", "controllers", "opponents", "records", "uncertain", "parts", "inherited_from"),
+    fixed={"parts": (), "inherited_from": None},
+)
+"""``_own_state(territory, kind, controllers, opponents, records, uncertain)``: the state
+of a territory from its own records (no parts, inherited from nothing), made without
+``ControlState.__init__`` (see :func:`~conflictmodel._model._fastmake.maker`)."""
 
 
 _PARTIAL = ControlStatus.PARTIAL
@@ -172,7 +149,7 @@ def unrecorded(territory: str) -> ControlState:
     if found is None:
         if len(_UNRECORDED_STATES) >= _UNRECORDED_LIMIT:
             _UNRECORDED_STATES.clear()
-        found = _UNRECORDED_STATES[territory] = _own_state(territory, (_UNRECORDED, (), ()), (), ())
+        found = _UNRECORDED_STATES[territory] = _own_state(territory, _UNRECORDED, (), (), (), ())
     return found
 
 
@@ -241,27 +218,27 @@ def state_from_records(territory: str, certain: Sequence[Control], uncertain: Se
     if not uncertain:  # the common case, without the general bookkeeping
         if len(certain) == 1:
             record = certain[0]
-            return _own_state(territory, _alone(record), (record.id,), ())
+            return _own_state(territory, *_alone(record), (record.id,), ())
         if not certain:
-            return _own_state(territory, (_UNRECORDED, (), ()), (), ())
-        return _own_state(territory, _answer(certain), tuple(sorted([r.id for r in certain])), ())
+            return _own_state(territory, _UNRECORDED, (), (), (), ())
+        return _own_state(territory, *_answer(certain), tuple(sorted([r.id for r in certain])), ())
     doubtful = (uncertain[0].id,) if len(uncertain) == 1 else tuple(sorted([r.id for r in uncertain]))
     if len(certain) == 1:
         record = certain[0]
         answer = _ambiguous(certain, uncertain) if _changes(record, uncertain) else _alone(record)
-        return _own_state(territory, answer, (record.id,), doubtful)
+        return _own_state(territory, *answer, (record.id,), doubtful)
     if certain:
         answer = _answer(certain)
         if answer[0] is not _CONFLICTING and _answer([*certain, *uncertain]) != answer:
             answer = _ambiguous(certain, uncertain)
-        return _own_state(territory, answer, tuple(sorted([r.id for r in certain])), doubtful)
+        return _own_state(territory, *answer, tuple(sorted([r.id for r in certain])), doubtful)
     # some reading covers the day and another does not
     if len(uncertain) == 1:
         _, holders, opponents = _alone(uncertain[0])
         answer = (_AMBIGUOUS, holders, opponents)
     else:
         answer = _ambiguous(certain, uncertain)
-    return _own_state(territory, answer, (), doubtful)
+    return _own_state(territory, *answer, (), doubtful)
 
 
 def _changes(record: Control, uncertain: Sequence[Control]) -> bool:

@@ -8,6 +8,7 @@ from itertools import chain, islice, pairwise, repeat
 from typing import TYPE_CHECKING, Any
 
 from conflictmodel._model._control import Control
+from conflictmodel._model._fastmake import maker
 from conflictmodel._model._intervals import Span, span_of
 
 from ._registry import Rule
@@ -104,8 +105,13 @@ def ordered_apart(ids: dict[str, list[str]]) -> bool:
     return all(low[1] < high[0] for low, high in pairwise(ranges))
 
 
+_make_finding = maker(Finding, ("code", "severity", "message", "subjects", "path"))
+
+
 def finding(rule: Rule, message: str, subjects: Iterable[str], path: str | None) -> Finding:
-    return Finding(code=rule.code, severity=rule.severity, message=message, subjects=tuple(subjects), path=path)
+    """A finding of ``rule`` (made without ``Finding.__init__``: a large scenario's
+    report has hundreds of thousands)."""
+    return _make_finding(rule.code, rule.severity, message, tuple(subjects), path)
 
 
 def sorted_index(values: frozenset[str], value: str) -> int:

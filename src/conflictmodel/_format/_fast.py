@@ -346,7 +346,7 @@ class _Document:
         if document.schema != _SCHEMA_VERSION:
             return None
         scenario = typing.cast("Scenario", self.build(document))
-        colons = data.count(":") if type(data) is str else data.count(b":")  # type: ignore[arg-type]
+        colons = data.count(":") if isinstance(data, str) else data.count(b":")
         if colons != _keys[0] and _keys_in(data) != _keys[0]:
             return None
         return scenario

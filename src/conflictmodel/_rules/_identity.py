@@ -165,7 +165,9 @@ def _present(records: Iterable[Any], field: str) -> set[Any]:
 # For the two collections that grow to hundreds of thousands of records: whether every
 # record passes its fast check, told by each field's values over the whole collection
 # at once, with C iterators and no Python call per record (the generator's million
-# records: CM102 in 0.25 against 0.35 s). Only a collection that fails is walked record by record.
+# records: CM102 in 0.25 against 0.35 s). Only a collection that fails is walked record
+# by record, with ``_FAST``'s checks of the same fields: these, given one record, would
+# take 1.2-1.9 µs against 0.13-0.26 µs (the iterators cost more than the record).
 _WHOLE: dict[str, Callable[[Sequence[Any], Ids], bool]] = {
     "controls": lambda rs, ids: (
         ids["territories"].issuperset(map(attrgetter("territory"), rs))

@@ -8,7 +8,7 @@ subdivisions do not cover); a piece's holder is its own records on the day, else
 nearest enclosing territory held whole. A partial record counts its ``portion`` of the
 piece; what no record accounts for is undetermined::
 
-    python tools/syria/shares.py            # the table of docs/overview.md
+    python tools/syria/shares.py            # the table of docs/scenario.md
 """
 
 from __future__ import annotations
@@ -48,10 +48,14 @@ PUBLISHED: Mapping[str, tuple[str, Mapping[str, float]]] = {
     "2017-09-15": ("Jusoor, 15 Sep 2017", {"regime": 45.1, "sdf": 22.4, "opposition": 17.9, "isis": 14.6}),
     "2017-10-23": ("SOHR, 23 Oct 2017", {"regime": 52.7, "sdf": 25.4, "opposition": 13.7, "isis": 8.0}),
     "2017-11-01": ("Jusoor, 1 Nov 2017", {"regime": 51.4, "sdf": 24.7, "opposition": 13.8, "isis": 10.1}),
+    "2017-11-28": ("SOHR, 28 Nov 2017", {"sdf": 27.4}),
+    "2017-12-01": ("Jusoor, 1 Dec 2017", {"regime": 52.8, "sdf": 25.4, "opposition": 13.8, "isis": 8.0}),
     "2018-01-02": ("Jusoor, 2 Jan 2018", {"regime": 53.4, "sdf": 26.3, "opposition": 13.2, "isis": 7.1}),
 }
 """Published shares in percent; the maps' "opposition" includes the Turkish-held area.
-The SDF's 15 Sep figure is what the others leave of 100 %."""
+The SDF's 15 Sep figure is what the others leave of 100 %. SOHR's report of 28 Nov
+gives the SDF alone (and the regime with the SDF, "more than 83 %"); the 28 Nov and
+1 Dec readings were not used to make the records."""
 
 
 def bloc_of(controllers: Iterable[str]) -> str:
@@ -126,6 +130,10 @@ def shares_on(s: cm.Scenario, day: str) -> dict[str, float]:
     return {bloc: 100 * value / whole for bloc, value in totals.items()}
 
 
+def _figure(published: Mapping[str, float], bloc: str) -> str:
+    return f"{published[bloc]:.1f}" if bloc in published else "\N{EN DASH}"
+
+
 def table(s: cm.Scenario) -> str:
     """A Markdown table of published and modelled shares per map day."""
     lines = [
@@ -136,10 +144,10 @@ def table(s: cm.Scenario) -> str:
         got = shares_on(s, day)
         opposition = got.get("opposition", 0.0) + got.get("turkish", 0.0)
         cells = [
-            f"{published['regime']:.1f} / {got.get('regime', 0.0):.1f}",
-            f"{published['sdf']:.1f} / {got.get('sdf', 0.0):.1f}",
-            f"{published['opposition']:.1f} / {opposition:.1f} ({got.get('turkish', 0.0):.1f})",
-            f"{published['isis']:.1f} / {got.get('isis', 0.0):.1f}",
+            f"{_figure(published, 'regime')} / {got.get('regime', 0.0):.1f}",
+            f"{_figure(published, 'sdf')} / {got.get('sdf', 0.0):.1f}",
+            f"{_figure(published, 'opposition')} / {opposition:.1f} ({got.get('turkish', 0.0):.1f})",
+            f"{_figure(published, 'isis')} / {got.get('isis', 0.0):.1f}",
             f"{got.get('golan', 0.0):.1f}",
             f"{got.get('undetermined', 0.0):.1f}",
         ]

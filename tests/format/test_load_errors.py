@@ -293,6 +293,12 @@ CASES = [
     case("opponents-on-full-control", broken(put(*CTRL, "status", "full")), {"$.controls[0].opponents"}),
     case("opponent-is-controller", broken(put(*CTRL, "opponents", ["reb"])), {"$.controls[0].opponents"}),
     case(
+        "excluded-and-party",
+        broken(put("agreements", 0, "actors", 1, "roles", ["excluded", "party"])),
+        {"$.agreements[0].actors[1].roles"},
+        "both excluded and party",
+    ),
+    case(
         "agreement-actor-twice",
         broken(append("agreements", 0, "actors", {"actor": "ru", "roles": ["party"]})),
         {"$.agreements[0].actors"},

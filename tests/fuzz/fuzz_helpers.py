@@ -11,6 +11,7 @@ in a result or a documented error.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 from collections.abc import Callable
@@ -96,9 +97,16 @@ limit): placeholders replaced in the text."""
 
 
 def hostile_values() -> st.SearchStrategy[Any]:
+    """A hostile value, a fresh copy each time: a mutation may later write inside a value
+    it inserted (a shared ``[None]`` would then hold itself, and the pool would change
+    from one example to the next)."""
     pool = SIMPLE_HOSTILE + (FORMAT_HOSTILE if FORMAT_LAYER_HARDENED else [])
     return st.one_of(
-        st.sampled_from(pool), st.sampled_from(sorted(HUGE)), st.integers(), st.floats(), st.text(max_size=5)
+        st.sampled_from(pool).map(copy.deepcopy),
+        st.sampled_from(sorted(HUGE)),
+        st.integers(),
+        st.floats(),
+        st.text(max_size=5),
     )
 
 

@@ -14,7 +14,15 @@ from functools import cache
 from typing import Any
 
 import pytest
-from fuzz_helpers import FORMAT_LAYER_HARDENED, check_promise, examples, mutated, nested
+from fuzz_helpers import (
+    FORMAT_LAYER_HARDENED,
+    SIMPLE_HOSTILE,
+    check_promise,
+    examples,
+    hostile_values,
+    mutated,
+    nested,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -125,3 +133,13 @@ def test_deep_nesting_in_free_form_fields_ends_in_a_result_or_a_load_error() -> 
         check_promise(_text(doc, actors=[actor | {"external_ids": {"x": value}}, *doc["actors"][1:]]))
         origin = {"dataset": "d", "row": {"cell": value}}
         check_promise(_text(doc, actors=[actor | {"origin": origin}, *doc["actors"][1:]]))
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(values=st.lists(hostile_values(), min_size=10, max_size=10))
+def test_hostile_values_are_fresh_copies(values: list[Any]) -> None:
+    # A mutation may write inside a value an earlier one inserted: were the pool's values
+    # inserted themselves, a shared ``[None]`` could come to hold itself (no JSON text:
+    # "Circular reference detected") and the pool would change between examples.
+    containers = [v for v in SIMPLE_HOSTILE if isinstance(v, list | dict)]
+    assert not [v for v in values if any(v is c for c in containers)]

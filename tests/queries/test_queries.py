@@ -831,6 +831,70 @@ def test_violations_by_anyone_include_unbound_perpetrators() -> None:
     assert () == found.derived[1].accountable
 
 
+A, B, T = cm.EventRole.SIDE_A, cm.EventRole.SIDE_B, cm.EventRole.TARGET
+
+
+def hostile(eid: str, kind: cm.EventKind, *actors: tuple[str, cm.EventRole]) -> cm.Event:
+    return cm.Event(
+        id=eid,
+        kind=kind,
+        date=period("2017-08-01", "2017-08-01"),
+        location="z",
+        actors=tuple(cm.EventActor(actor=a, role=r) for a, r in actors),
+    )
+
+
+# A truce between the army and the rebels that does not apply to the Islamic State.
+EXCLUDING = world(
+    actors=(actor("army"), actor("rebels"), actor("is"), actor("is-cell", parent="is"), actor("civilians")),
+    territories=(territory("z"),),
+    agreements=(
+        cm.Agreement(
+            id="truce",
+            name="Truce",
+            kind=cm.AgreementKind.CEASEFIRE,
+            in_force=period("2017-07", None),
+            covers=frozenset({"z"}),
+            actors=(
+                cm.AgreementActor(actor="army", roles=frozenset({cm.Role.PARTY})),
+                cm.AgreementActor(actor="rebels", roles=frozenset({cm.Role.PARTY})),
+                cm.AgreementActor(actor="is", roles=frozenset({cm.Role.EXCLUDED})),
+            ),
+        ),
+    ),
+    events=(
+        hostile("b1", cm.EventKind.BATTLE, ("army", A), ("is", B)),  # fighting the excluded: no breach
+        hostile("b2", cm.EventKind.BATTLE, ("army", A), ("rebels", B)),  # between the parties
+        hostile("b3", cm.EventKind.BATTLE, ("is-cell", A), ("army", B)),  # a unit under the excluded
+        hostile("b4", cm.EventKind.BATTLE, ("rebels", A), ("is", A), ("army", B)),  # the army fights both
+        hostile("s1", cm.EventKind.AIR_STRIKE, ("army", A)),  # no target recorded: whom it hit is unknown
+        hostile("s2", cm.EventKind.AIR_STRIKE, ("army", A), ("is", T), ("civilians", T)),
+        hostile("s3", cm.EventKind.AIR_STRIKE, ("army", A), ("is-cell", T)),
+        hostile("s4", cm.EventKind.ATTACK_ON_CIVILIANS, ("is", A), ("civilians", T)),  # by the excluded
+    ),
+)
+
+
+@pytest.mark.parametrize("by", ["bound", "anyone"])
+def test_violations_leave_out_what_the_agreement_excludes(by: cm.Perpetrators) -> None:
+    found = EXCLUDING.violations_of("truce", by=by)
+    assert [
+        ("b2", ("army", "rebels")),
+        ("b4", ("rebels", "army")),
+        ("s1", ("army",)),
+        ("s2", ("army",)),
+    ] == [(c.event, c.actors) for c in found.derived]
+    assert [("army", "rebels"), ("army", "rebels"), ("army",), ("army",)] == [c.accountable for c in found.derived]
+
+
+def test_an_excluded_actor_is_one_the_agreement_does_not_bind() -> None:
+    with pytest.raises(cm.FieldError, match=r"^roles: both excluded and guarantor, party: an agreement does not"):
+        cm.AgreementActor(actor="is", roles=frozenset({cm.Role.EXCLUDED, cm.Role.PARTY, cm.Role.GUARANTOR}))
+    assert {cm.Role.EXCLUDED, cm.Role.MONITOR} == cm.AgreementActor(
+        actor="is", roles=frozenset({cm.Role.EXCLUDED, cm.Role.MONITOR})
+    ).roles
+
+
 def test_violations_of_agreements_without_coverage_or_in_force_period() -> None:
     assert () == DEAL.violations_of("talks").derived
     truce = DEAL.violations_of("truce")

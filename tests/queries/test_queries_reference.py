@@ -8,7 +8,7 @@ dates known to the day, the month or the year.
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -76,7 +76,12 @@ STATUS = st.sampled_from([FULL, FULL, PARTIAL, CONTESTED, BESIEGED])
 PORTION = st.none() | st.sampled_from([0.25, 0.5, 0.75, 1.0]).map(lambda f: cm.Portion(fraction=f))
 INTENSITY = st.none() | st.sampled_from(list(cm.Intensity))
 SUPPORT_KINDS = st.lists(st.sampled_from(list(cm.SupportKind)), min_size=1, max_size=2).map(frozenset)
-ROLES = st.lists(st.sampled_from(list(cm.Role)), min_size=1, max_size=2).map(frozenset)
+BOUND_ROLES = {cm.Role.PARTY, cm.Role.SIGNATORY, cm.Role.GUARANTOR}
+ROLES = (
+    st.lists(st.sampled_from(list(cm.Role)), min_size=1, max_size=2)
+    .map(frozenset)
+    .filter(lambda roles: cm.Role.EXCLUDED not in roles or not roles & BOUND_ROLES)
+)
 EVENT_KIND = st.sampled_from([cm.EventKind.BATTLE, cm.EventKind.AIR_STRIKE, cm.EventKind.MEETING])
 EVENT_ROLE = st.sampled_from(list(cm.EventRole))
 PARENTS = [st.none(), *(st.none() | st.sampled_from(ACTORS[:i]) for i in range(1, len(ACTORS)))]
@@ -794,7 +799,6 @@ HOSTILE = {
     cm.EventKind.ATTACK_ON_CIVILIANS,
     cm.EventKind.EXPLOSION,
 }
-BOUND_ROLES = {cm.Role.PARTY, cm.Role.SIGNATORY, cm.Role.GUARANTOR}
 
 
 Derived = tuple[str, tuple[str, ...], tuple[str, ...]]
@@ -804,7 +808,9 @@ Derived = tuple[str, tuple[str, ...], tuple[str, ...]]
 def derived_violations(scenario: cm.Scenario, agreement: cm.Agreement) -> list[Derived]:
     """(event, perpetrators, accountable) of every hostile event in the agreement's
     places while it may be in force, by brute force: a perpetrator is bound as, or under,
-    a party, signatory or guarantor, or under the state of a government that is one."""
+    a party, signatory or guarantor, or under the state of a government that is one; it
+    is not under an excluded actor, and not everyone it acts against (the other side, the
+    targets) is."""
     lineage = {a.id: a for a in reversed(scenario.actors)}
     governments = {a.id: a.parent or "" for a in lineage.values() if a.kind is cm.ActorKind.GOVERNMENT}
 
@@ -819,6 +825,7 @@ def derived_violations(scenario: cm.Scenario, agreement: cm.Agreement) -> list[D
     if agreement.in_force is None:
         return expected
     bound = {e.actor for e in agreement.actors if e.roles & BOUND_ROLES}
+    excluded = {e.actor for e in agreement.actors if cm.Role.EXCLUDED in e.roles}
     places = covered(scenario, agreement.covers)
     for event in scenario.events:
         if event.kind not in HOSTILE or event.location not in places:
@@ -829,11 +836,32 @@ def derived_violations(scenario: cm.Scenario, agreement: cm.Agreement) -> list[D
         if event.kind is cm.EventKind.BATTLE:
             roles.add(cm.EventRole.SIDE_B)
         perpetrators = list(dict.fromkeys(e.actor for e in event.actors if e.role in roles))
+        perpetrators = [p for p in perpetrators if not spared(p, event, excluded, up)]
         answers = {p: {b for b in bound if b in up(p) or governments.get(b, "") in up(p)} for p in perpetrators}
         actors = [p for p in perpetrators if answers[p]]
         if actors:
             expected.append((event.id, tuple(actors), tuple(sorted(set().union(*(answers[p] for p in actors))))))
     return expected
+
+
+def spared(actor: str, event: cm.Event, excluded: set[str], up: Callable[[str], set[str]]) -> bool:
+    """Whether an agreement excluding ``excluded`` leaves ``actor``'s part in ``event``
+    out: the actor is under an excluded actor, or everyone it acts against is."""
+    if up(actor) & excluded:
+        return True
+    sides = {cm.EventRole.SIDE_A: "a", cm.EventRole.ASSOCIATED: "a", cm.EventRole.SIDE_B: "b"}
+    own = {sides.get(e.role) for e in event.actors if e.actor == actor}
+    against = [
+        e.actor
+        for e in event.actors
+        if e.actor != actor
+        and (
+            e.role is cm.EventRole.TARGET
+            or ("a" in own and sides.get(e.role) == "b")
+            or ("b" in own and sides.get(e.role) == "a")
+        )
+    ]
+    return bool(against) and all(up(other) & excluded for other in against)
 
 
 def check_violations(scenario: cm.Scenario) -> None:

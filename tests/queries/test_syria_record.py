@@ -268,6 +268,28 @@ def test_the_regimes_ghouta_strikes_breach_the_memorandum_by_default(syria: cm.S
         assert ("saa",) == derived[event].actors
 
 
+def test_fighting_the_islamic_state_breaches_no_agreement_that_excludes_it(syria: cm.Scenario) -> None:
+    # The nationwide ceasefire "does not apply to the Islamic State"; under the memorandum
+    # the guarantors fight it inside and outside the areas. So the battles for al-Bab,
+    # Palmyra, Deir ez-Zor, al-Mayadin and Abu Kamal are no candidate breaches, while the
+    # strikes on the SDF (not excluded) and in Eastern Ghouta are.
+    against_isis = {
+        "ev-2017-02-23-albab",
+        "ev-2017-03-02-palmyra",
+        "ev-2017-09-05-dez-siege-broken",
+        "ev-2017-10-14-mayadin",
+        "ev-2017-11-03-dez-city",
+        "ev-2017-11-08-abukamal",
+    }
+    ceasefire = {c.event for c in syria.violations_of("ag-ceasefire-2016-12-29").derived}
+    assert not ceasefire & against_isis
+    assert {"ev-2017-09-16-strike-on-sdf", "ev-2017-09-25-strike-on-sdf", "ev-2017-11-26-ghouta-strikes"} <= ceasefire
+    for agreement in syria.agreements:
+        if "isis" in agreement.actors_with(cm.Role.EXCLUDED):
+            assert not {c.event for c in syria.violations_of(agreement.id, by="anyone").derived} & against_isis
+    assert against_isis <= {e.id for e in syria.events if "isis" in e.actors_in(cm.EventRole.SIDE_B)}
+
+
 def test_turkey_backs_the_euphrates_shield_factions_through_late_2017(syria: cm.Scenario) -> None:
     for day in ("2017-06-01", AS_OF, "2018-01-02"):
         assert {"tr", "tsk"} & {t.actor for t in syria.supporters_of("fsa-es", day)}, day

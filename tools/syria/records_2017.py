@@ -232,6 +232,23 @@ AGREEMENT_ROLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("ag-astana6-idlib", "ir", ("monitor",)),
     ("ag-astana6-idlib", "ru", ("monitor",)),
     ("ag-astana6-idlib", "tr", ("monitor",)),
+    # Whom the agreements leave out, as their recorded provisions say: the nationwide ceasefire "does not apply
+    # to the Islamic State, Jabhat Fateh al-Sham (later in HTS) and the groups linked to them"; under the
+    # memorandum the guarantors "continue fighting ISIL, Nusra Front and associated groups inside and outside
+    # the areas" (src-mfa-memo); the northern Homs zone has the opposition expel "IS and Nusra-linked units"
+    # (src-afp-homs-zone); the Faylaq al-Rahman accession excludes "sites held by HTS". HTS, formed in January
+    # 2017 around Jabhat Fateh al-Sham (the former Nusra Front), stands for the Nusra Front the 2017 texts name,
+    # and Jaysh Khalid ibn al-Walid, which pledged allegiance to the Islamic State, for the groups linked to it.
+    # The ceasefire of December 2016 predates HTS and the scenario has no actor for Jabhat Fateh al-Sham, so
+    # only its Islamic State exclusions are structured; its provision keeps the whole text.
+    ("ag-ceasefire-2016-12-29", "isis", ("excluded",)),
+    ("ag-ceasefire-2016-12-29", "jkw", ("excluded",)),
+    ("astana-mou", "isis", ("excluded",)),
+    ("astana-mou", "hts", ("excluded",)),
+    ("astana-mou", "jkw", ("excluded",)),
+    ("ag-north-homs", "isis", ("excluded",)),
+    ("ag-north-homs", "hts", ("excluded",)),
+    ("ag-eg-faylaq", "hts", ("excluded",)),
 )
 
 

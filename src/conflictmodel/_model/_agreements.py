@@ -13,6 +13,7 @@ from ._frozenmap import FrozenMap
 from ._provenance import Origin
 
 __all__ = [
+    "BINDING_ROLES",
     "Agreement",
     "AgreementActor",
     "AgreementKind",
@@ -60,14 +61,29 @@ class Role(enum.Enum):
     OBSERVER = "observer"
     ENFORCER = "enforcer"
     NEGOTIATOR = "negotiator"
+    EXCLUDED = "excluded"
+    """Named by the agreement as outside its terms (a ceasefire that does not apply to a
+    designated group): hostilities against it, or by it, are no breach of the agreement."""
 
 
 @attrs.frozen(kw_only=True)
 class AgreementActor:
-    """An actor and the roles it holds in one agreement."""
+    """An actor and the roles it holds in one agreement. An actor the agreement excludes
+    holds no role that binds it to the terms (party, signatory, guarantor)."""
 
     actor: str = attrs.field(validator=r.valid_id)
     roles: frozenset[Role] = attrs.field(validator=r.enum_set(Role, min_size=1))
+
+    def __attrs_post_init__(self) -> None:
+        if Role.EXCLUDED in self.roles and not BINDING_ROLES.isdisjoint(self.roles):
+            binding = ", ".join(sorted(role.value for role in self.roles & BINDING_ROLES))
+            expected = "excluded or bound (party, signatory, guarantor), not both"
+            message = f"both excluded and {binding}: an agreement does not bind an actor it excludes"
+            raise FieldError("roles", self.roles, expected, message=message)
+
+
+BINDING_ROLES = frozenset({Role.PARTY, Role.SIGNATORY, Role.GUARANTOR})
+"""The roles that bind an actor to an agreement's terms (an excluded actor holds none)."""
 
 
 @attrs.frozen(kw_only=True)

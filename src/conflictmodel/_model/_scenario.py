@@ -395,8 +395,11 @@ class Scenario:
         perpetrators (side A and associated actors; both sides of a battle) that the
         agreement binds (``by="bound"``: its parties, signatories and guarantors, the
         actors under them, and for a government the state it acts for and that state's
-        forces), or by anyone (``by="anyone"``). Each :class:`~conflictmodel.CandidateViolation` also names the
-        guarantors backing the perpetrators' side at the time.
+        forces), or by anyone (``by="anyone"``); never a perpetrator the agreement names
+        as ``excluded`` (itself or an actor above it), nor one acting only against
+        excluded actors (a ceasefire that does not apply to the Islamic State is not
+        breached by fighting it). Each :class:`~conflictmodel.CandidateViolation` also
+        names the guarantors backing the perpetrators' side at the time.
 
         Named ``violations_of`` because ``violations`` is the collection of stored
         records. Cost: O(c·L log n + k) for c covered territories.

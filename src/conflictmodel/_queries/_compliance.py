@@ -10,13 +10,13 @@ components, and theirs), and a zone all of whose components it covers.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from conflictmodel._model._actors import ActorKind
-from conflictmodel._model._agreements import Agreement, Role
+from conflictmodel._model._agreements import BINDING_ROLES, Agreement, Role
 from conflictmodel._model._arguments import choice, enum_member
 from conflictmodel._model._dates import DayLike
 from conflictmodel._model._events import EventKind, EventRole
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from ._index import Indexes
 
 __all__ = [
-    "ACCOUNTABLE_ROLES",
     "HOSTILE_EVENT_KINDS",
     "AgreementViolations",
     "CandidateViolation",
@@ -53,9 +52,6 @@ HOSTILE_EVENT_KINDS = frozenset(
     }
 )
 """The event kinds that can breach a ceasefire or de-escalation agreement."""
-
-ACCOUNTABLE_ROLES = frozenset({Role.PARTY, Role.SIGNATORY, Role.GUARANTOR})
-"""The roles that bind an actor to an agreement's terms."""
 
 _PERPETRATOR_ROLES = frozenset({EventRole.SIDE_A, EventRole.ASSOCIATED})
 
@@ -195,6 +191,31 @@ def _perpetrators(kind: EventKind, roles: Iterable[tuple[str, EventRole]]) -> li
     return list(dict.fromkeys(actor for actor, role in roles if role in wanted))
 
 
+def _opponents(actor: str, roles: list[tuple[str, EventRole]]) -> set[str]:
+    """Whom ``actor`` acts against in an event: the targets, and the other side (side B
+    against side A and the associated actors, and the other way round)."""
+    own = {role for who, role in roles if who == actor}
+    against = {EventRole.TARGET}
+    if own & _PERPETRATOR_ROLES:
+        against.add(EventRole.SIDE_B)
+    if EventRole.SIDE_B in own:
+        against |= _PERPETRATOR_ROLES
+    return {who for who, role in roles if role in against and who != actor}
+
+
+def _spared(
+    actor: str, roles: list[tuple[str, EventRole]], excluded: frozenset[str], lineage: Callable[[str], tuple[str, ...]]
+) -> bool:
+    """Whether the agreement's terms leave ``actor``'s part in an event out: the actor is
+    excluded (itself or an actor above it), or everyone it acts against is."""
+    if not excluded:
+        return False
+    if not excluded.isdisjoint(lineage(actor)):
+        return True
+    opponents = _opponents(actor, roles)
+    return bool(opponents) and all(not excluded.isdisjoint(lineage(other)) for other in opponents)
+
+
 def _backers(ix: Indexes, perpetrators: list[str], guarantors: frozenset[str], span: Span) -> set[str]:
     """The guarantors that may back, during ``span``, an actor in the same hierarchy as
     one of the perpetrators (through themselves or an actor under them)."""
@@ -218,7 +239,7 @@ def bound_by(ix: Indexes, record: Agreement) -> dict[str, set[str]]:
     actors = ix.actors.by_id
     found: dict[str, set[str]] = defaultdict(set)
     for entry in record.actors:
-        if ACCOUNTABLE_ROLES.isdisjoint(entry.roles):
+        if BINDING_ROLES.isdisjoint(entry.roles):
             continue
         found[entry.actor].add(entry.actor)
         actor = actors.get(entry.actor)
@@ -230,12 +251,14 @@ def bound_by(ix: Indexes, record: Agreement) -> dict[str, set[str]]:
 def _candidates(
     ix: Indexes, record: Agreement, citing: dict[str, list[str]], *, by: Perpetrators
 ) -> list[CandidateViolation]:
-    """Hostile events in the agreement's coverage while it may be in force."""
+    """Hostile events in the agreement's coverage while it may be in force, by
+    perpetrators the agreement's exclusions do not spare (:func:`_spared`)."""
     if record.in_force is None:
         return []
     earliest, first, last, latest = span_of(record.in_force)
     answers_to = bound_by(ix, record)
     guarantors = frozenset(record.actors_with(Role.GUARANTOR))
+    excluded = frozenset(record.actors_with(Role.EXCLUDED))
     tree, events, lineage = ix.tree, ix.events, ix.actors.lineage
     covered: set[str] = set()
     for territory in record.covers:
@@ -248,8 +271,9 @@ def _candidates(
             if event.kind not in HOSTILE_EVENT_KINDS:
                 continue
             actors, accountable = [], set()
-            perpetrators = _perpetrators(event.kind, ((e.actor, e.role) for e in event.actors))
-            for actor in perpetrators:
+            roles = [(e.actor, e.role) for e in event.actors]
+            perpetrators = _perpetrators(event.kind, roles)
+            for actor in (p for p in perpetrators if not _spared(p, roles, excluded, lineage)):
                 answers = {held for above in lineage(actor) for held in answers_to.get(above, ())}
                 if answers or by == "anyone":
                     actors.append(actor)

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from conflictmodel._model._actors import Actor, ActorKind, Post
 from conflictmodel._model._agreements import (
+    BINDING_ROLES,
     Agreement,
     AgreementActor,
     AgreementKind,
@@ -352,8 +353,16 @@ def agreement_actors(
     return st.builds(
         AgreementActor,
         actor=ids() if refs is None else refs,
-        roles=st.frozensets(st.sampled_from(Role), min_size=1, max_size=max_roles),
+        roles=st.frozensets(st.sampled_from(Role), min_size=1, max_size=max_roles).map(agreement_roles),
     )
+
+
+def agreement_roles(roles: frozenset[Role]) -> frozenset[Role]:
+    """Roles an actor can hold together: ``excluded`` is dropped beside a role that binds
+    the actor to the agreement (which it contradicts)."""
+    if Role.EXCLUDED in roles and not BINDING_ROLES.isdisjoint(roles):
+        return roles - {Role.EXCLUDED}
+    return roles
 
 
 @lazy

@@ -65,6 +65,7 @@ from conflictmodel._model._territory import Territory, TerritoryKind
 from conflictmodel._model._violations import Violation, ViolationStatus
 
 from ._lazy import check_date, check_sizes, check_strategy
+from ._records import agreement_roles
 from ._values import cut, fatalities
 
 __all__ = ["scenarios"]
@@ -592,7 +593,7 @@ class _World:
 
         def one(g: int) -> None:
             chosen = self.some(range(len(self.actors)), 0, 3)
-            roles = [self.subset(Role, low=1) for _ in chosen]
+            roles = [agreement_roles(self.subset(Role, low=1)) for _ in chosen]
             signed_day = None
             signed = None
             window = self.clip(self.lives_over(chosen))

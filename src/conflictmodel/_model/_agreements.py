@@ -51,7 +51,10 @@ class AgreementStatus(enum.Enum):
 
 
 class Role(enum.Enum):
-    """A role an actor holds in an agreement; one actor may hold several."""
+    """A role an actor holds in an agreement; one actor may hold several. ``EXCLUDED``
+    names an actor the agreement expressly leaves out of its terms (a ceasefire that
+    does not apply to a designated group): fighting it, or its own attacks, breach
+    nothing."""
 
     PARTY = "party"
     SIGNATORY = "signatory"
@@ -62,8 +65,10 @@ class Role(enum.Enum):
     ENFORCER = "enforcer"
     NEGOTIATOR = "negotiator"
     EXCLUDED = "excluded"
-    """Named by the agreement as outside its terms (a ceasefire that does not apply to a
-    designated group): hostilities against it, or by it, are no breach of the agreement."""
+
+
+BINDING_ROLES = frozenset({Role.PARTY, Role.SIGNATORY, Role.GUARANTOR})
+"""The roles that bind an actor to an agreement's terms (an excluded actor holds none)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -80,10 +85,6 @@ class AgreementActor:
             expected = "excluded or bound (party, signatory, guarantor), not both"
             message = f"both excluded and {binding}: an agreement does not bind an actor it excludes"
             raise FieldError("roles", self.roles, expected, message=message)
-
-
-BINDING_ROLES = frozenset({Role.PARTY, Role.SIGNATORY, Role.GUARANTOR})
-"""The roles that bind an actor to an agreement's terms (an excluded actor holds none)."""
 
 
 @attrs.frozen(kw_only=True)

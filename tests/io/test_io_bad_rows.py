@@ -214,6 +214,7 @@ def test_ocha_bad_features_are_rejected() -> None:
         feature(NAME_EN="x"),
         feature(PCODE="SY99"),
         feature(PCODE="SY98", NAME_EN="x") | {"geometry": {"type": "Point", "coordinates": [1, 2]}},
+        feature(PCODE="SY91", NAME_EN="x") | {"geometry": {"type": ["Polygon"], "coordinates": [[ring]]}},
         feature(PCODE="SY97", NAME_EN="x")
         | {"geometry": {"type": "Polygon", "coordinates": [[[0, "a"], [1, 0], [1, 1], [0, 0]]]}},
         feature(PCODE="SY96", NAME_EN="x")
@@ -225,12 +226,13 @@ def test_ocha_bad_features_are_rejected() -> None:
     ]
     data = io.BytesIO(json.dumps({"type": "FeatureCollection", "features": features}).encode())
     imported = read_ocha_admin(data)
-    check_accounting(imported, 10)
+    check_accounting(imported, 11)
     assert [r.column for r in imported.report.rejected] == [
         None,
         "PCODE",
         "NAME_EN",
         "geometry",
+        "geometry",  # a type that is no text (found by a long fuzz run: it raised TypeError)
         "geometry",
         "geometry",
         "geometry",

@@ -72,7 +72,7 @@ def _geometry(feature: dict[str, Any]) -> Geometry | None:
     geometry = feature.get("geometry")
     if geometry is None:
         return None
-    if not isinstance(geometry, dict) or geometry.get("type") not in _DEPTH:
+    if not isinstance(geometry, dict) or not isinstance(geometry.get("type"), str) or geometry["type"] not in _DEPTH:
         raise RowError("the geometry is not a Polygon or MultiPolygon", "geometry")
     kind = GeometryType(geometry["type"])
     return Geometry(type=kind, coordinates=_floats(geometry.get("coordinates"), _DEPTH[kind.value]))

@@ -5,7 +5,7 @@ import pytest
 
 import conflictmodel as cm
 from conflictmodel._model._geometry import contains_point
-from rule_helpers import SQUARE, Case, agreement, case_tests, event, period, territory, world
+from rule_helpers import SQUARE, Case, actor, agreement, case_tests, event, party, period, territory, world
 
 
 def _cases() -> dict[str, Case]:
@@ -52,6 +52,24 @@ def _cases() -> dict[str, Case]:
         ),
         world(agreements=(agreement("g", in_force=period("2017-05-06", None)), agreement("h", status=status))),
         [("$.agreements[1].in_force", ("h",))],
+    )
+    truce = agreement("g", in_force=period("2016-12-30", None), actors=(party("gov"), party("is", cm.Role.EXCLUDED)))
+    cases["CM604"] = (
+        world(
+            actors=(actor("gov"), actor("is"), actor("cell", parent="is")),
+            agreements=(truce,),
+            violations=(cm.Violation(id="v", agreement="g", violator="gov", date=cm.PartialDate(2017, 3)),),
+        ),
+        world(
+            actors=(actor("gov"), actor("is"), actor("cell", parent="is")),
+            agreements=(truce,),
+            violations=(
+                cm.Violation(id="v1", agreement="g", violator="is", date=cm.PartialDate(2017, 3)),
+                cm.Violation(id="v2", agreement="g", violator="cell", date=cm.PartialDate(2017, 4)),
+                cm.Violation(id="v3", agreement="g", violator="gov", date=cm.PartialDate(2017, 5)),
+            ),
+        ),
+        [("$.violations[0].violator", ("v1", "g")), ("$.violations[1].violator", ("v2", "g"))],
     )
     return cases
 

@@ -1,6 +1,6 @@
 """CM6xx, agreements and events: events located where their coordinates are, violations
-dated while their agreement was in force, and agreements in force with a period that says
-when.
+dated while their agreement was in force and by actors it binds, and agreements in force
+with a period that says when.
 
 Each rule is registered with :func:`~._registry.rule`; ``docs/rules.md`` has its entry and a
 failing example.
@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from conflictmodel._model._agreements import AgreementStatus
+from conflictmodel._model._agreements import AgreementStatus, Role
 from conflictmodel._model._events import CoordinatePrecision
 from conflictmodel._model._geometry import Geometry, GeometryType, contains_point
+from conflictmodel._model._walks import chain
 
 from ._context import Context, finding
 from ._registry import Rule, rule
@@ -144,3 +145,34 @@ def _in_force_without_period(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if agreement.status is AgreementStatus.IN_FORCE and agreement.in_force is None:
             message = f"agreement {agreement.id!r} has status 'in_force' but no in_force period"
             yield finding(rule, message, (agreement.id,), f"$.agreements[{i}].in_force")
+
+
+@rule(
+    "CM604",
+    "violation-by-excluded-actor",
+    Severity.WARNING,
+    "A violation names as its violator an actor its agreement excludes",
+    """An agreement's terms do not bind an actor it names ``excluded`` (a ceasefire that
+    does not apply to a designated group), nor the actors under it, so neither can breach
+    it: a stored violation by one names the wrong violator or the wrong agreement.
+    (``violations_of`` derives no candidate from such an actor's acts either.)""",
+)
+def _violation_by_excluded(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    agreements = {a.id: a for a in reversed(ctx.scenario.agreements)}
+    parents = {a.id: a.parent for a in reversed(ctx.scenario.actors)}
+    for i, violation in enumerate(ctx.scenario.violations):
+        agreement = agreements.get(violation.agreement)
+        excluded = frozenset(() if agreement is None else agreement.actors_with(Role.EXCLUDED))
+        held = _first_above(violation.violator, parents, excluded) if excluded else None
+        if held is not None:
+            under = "" if held == violation.violator else f" (under {held!r})"
+            message = (
+                f"violation {violation.id!r} names {violation.violator!r}{under} as its violator, "
+                f"an actor {violation.agreement!r} excludes"
+            )
+            yield finding(rule, message, (violation.id, violation.agreement), f"$.violations[{i}].violator")
+
+
+def _first_above(actor: str, parents: dict[str, str | None], wanted: frozenset[str]) -> str | None:
+    """The first of ``wanted`` among ``actor`` and the actors above it (a cycle is cut)."""
+    return next((a for a in (actor, *chain(actor, parents.get)) if a in wanted), None)

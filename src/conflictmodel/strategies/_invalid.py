@@ -88,10 +88,12 @@ class _Breaker:
     def year(self) -> int:
         return int(self.draw(st.integers(1990, 2030)))
 
-    def actor(self, *, active: Period | None = None, kind: ActorKind = ActorKind.ARMED_GROUP) -> str:
+    def actor(
+        self, *, active: Period | None = None, kind: ActorKind = ActorKind.ARMED_GROUP, parent: str | None = None
+    ) -> str:
         """A fresh actor."""
         aid = self.fresh("x")
-        self.add("actors", Actor(id=aid, name=aid, kind=kind, active=active))
+        self.add("actors", Actor(id=aid, name=aid, kind=kind, active=active, parent=parent))
         return aid
 
     def open_actor(self) -> str:
@@ -115,10 +117,7 @@ class _Breaker:
         parents = [t.id for t in self.world.territories if not t.components]
         parent = str(self.draw(st.sampled_from(parents))) if parents and self.flag() else None
         tid = self.fresh("xt")
-        self.add(
-            "territories",
-            Territory(id=tid, name=tid, kind=TerritoryKind.CITY, parent=parent, geometry=geometry),
-        )
+        self.add("territories", Territory(id=tid, name=tid, kind=TerritoryKind.CITY, parent=parent, geometry=geometry))
         return tid
 
     def control(
@@ -524,6 +523,13 @@ def _cm603(b: _Breaker) -> None:
     b.agreement(status=AgreementStatus.IN_FORCE, signed=_day(b.year()) if b.flag() else None)
 
 
+def _cm604(b: _Breaker) -> None:
+    excluded = b.open_actor()  # the violator: the excluded actor itself, or an actor under it
+    violator = b.actor(parent=excluded) if b.flag() else excluded
+    agreement = b.agreement(actors=(AgreementActor(actor=excluded, roles=frozenset({Role.EXCLUDED})),))
+    b.add("violations", Violation(id=b.fresh("xv"), agreement=agreement, violator=violator, date=_day(b.year())))
+
+
 BREAKERS: dict[str, Callable[[_Breaker], None]] = {
     "CM101": _cm101,
     "CM102": _cm102,
@@ -553,6 +559,7 @@ BREAKERS: dict[str, Callable[[_Breaker], None]] = {
     "CM601": _cm601,
     "CM602": _cm602,
     "CM603": _cm603,
+    "CM604": _cm604,
 }
 """How to break each rule alone, by code."""
 

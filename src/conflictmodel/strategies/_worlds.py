@@ -63,6 +63,7 @@ from conflictmodel._model._provenance import Source
 from conflictmodel._model._scenario import Meta, Scenario
 from conflictmodel._model._territory import Territory, TerritoryKind
 from conflictmodel._model._violations import Violation, ViolationStatus
+from conflictmodel._model._walks import chain
 
 from ._lazy import check_date, check_sizes, check_strategy
 from ._records import agreement_roles
@@ -843,12 +844,20 @@ class _World:
         if not self.agreements or not self.actors:
             return
 
+        parents = {a.id: a.parent for a in self.actors}
+
         def one(k: int) -> None:
             agreement = self.pick(self.agreements)
             window = ALWAYS
             if agreement.in_force is not None:
                 window = (agreement.in_force.earliest.toordinal(), agreement.in_force.latest.toordinal())
-            able = [a for a in range(len(self.actors)) if self.clip(_meet(window, self.lives[a])) is not None]
+            excluded = frozenset(agreement.actors_with(Role.EXCLUDED))  # not bound, so never its violators
+            able = [
+                a
+                for a in range(len(self.actors))
+                if self.clip(_meet(window, self.lives[a])) is not None
+                and excluded.isdisjoint((self.actors[a].id, *chain(self.actors[a].id, parents.get)))
+            ]
             if not able:
                 return
             violator = self.pick(able)

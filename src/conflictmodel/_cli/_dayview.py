@@ -214,7 +214,7 @@ def _partition_lines(scenario: Scenario, part: dict[str, Any]) -> Iterator[str]:
 
 def _violation_lines(scenario: Scenario, view: dict[str, Any]) -> Iterator[str]:
     yield ""
-    yield "Violations (recorded; candidates derived from hostile events by actors the agreement binds)"
+    yield "Violations (recorded; derived: hostile events by actors it binds, not against actors it excludes)"
     if not view["violations"]:
         yield "  -"
     for entry in view["violations"]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import Generic, TypeVar
@@ -59,13 +60,17 @@ def span_of(period: Period | None, cache: dict[int, Span] | None = None) -> Span
     return result
 
 
+_BOUNDS = operator.itemgetter(0, 1)
+"""An item's interval as a sort key (in C: a lambda costs a Python call per item)."""
+
+
 class IntervalIndex(Generic[T]):
     """Items with closed intervals ``[low, high]`` of integers, queried by point or range."""
 
     __slots__ = ("_layers", "size")
 
     def __init__(self, items: Iterable[tuple[int, int, T]]) -> None:
-        ordered = sorted(items, key=lambda item: (item[0], item[1]))
+        ordered = sorted(items, key=_BOUNDS)
         self.size = len(ordered)
         layers: list[tuple[list[int], list[int], list[T]]] = []
         free: list[tuple[int, int]] = []  # (last high, layer number), smallest first

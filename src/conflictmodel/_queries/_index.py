@@ -219,20 +219,26 @@ class ControlIndex:
 
     def __init__(self, controls: tuple[Control, ...]) -> None:
         cache: dict[int, Span] = {}
-        grouped: dict[str, list[tuple[Span, Control]]] = defaultdict(list)
+        spans = [span_of(control.period, cache) for control in controls]
+        grouped: dict[str, list[int]] = defaultdict(list)
         portions: dict[str, Control] = {}
         joint: list[tuple[int, int, tuple[Control, Span]]] = []
-        for control in controls:
-            span = span_of(control.period, cache)
-            grouped[control.territory].append((span, control))
+        for i, control in enumerate(controls):
+            grouped[control.territory].append(i)
             if control.portion is not None:
                 portions.setdefault(control.id, control)
             if len(control.controllers) > 1:
+                span = spans[i]
                 joint.append((span[0], span[3], (control, span)))
         self.portions = portions
         self.joint: IntervalIndex[tuple[Control, Span]] = IntervalIndex(joint)
         days: dict[int, int] = {}
-        self.by_territory = {tid: TerritoryControls(tid, entries, days) for tid, entries in grouped.items()}
+        # each territory's entries made together, so that its build reads them from one
+        # stretch of memory rather than from across the whole scenario's
+        self.by_territory = {
+            tid: TerritoryControls(tid, [(spans[i], controls[i]) for i in positions], days)
+            for tid, positions in grouped.items()
+        }
 
     def own_state(self, territory: str, day: int) -> ControlState:
         """The territory's own state on a day ordinal (``unrecorded`` without records)."""
@@ -380,12 +386,14 @@ class EventIndex:
     def __init__(self, events: tuple[Event, ...]) -> None:
         cache: dict[int, Span] = {}
         spans = [span_of(event.date, cache) for event in events]
-        grouped: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
-        for k, (event, span) in enumerate(zip(events, spans, strict=True)):
+        grouped: dict[str, list[int]] = defaultdict(list)
+        for k, event in enumerate(events):
             if event.location is not None:
-                grouped[event.location].append((span[0], span[3], k))
+                grouped[event.location].append(k)
         self.events, self.spans = events, spans
-        self.by_location = {tid: IntervalIndex(items) for tid, items in grouped.items()}
+        self.by_location = {
+            tid: IntervalIndex([(spans[k][0], spans[k][3], k) for k in positions]) for tid, positions in grouped.items()
+        }
 
     def stab(self, location: str, day: int) -> list[EventEntry]:
         """The events at ``location`` whose dates possibly include ``day``, with their spans."""

@@ -24,8 +24,9 @@ __all__ = ["SINGULAR", "Context", "ControlEntry", "Reference", "finding", "order
 Reference = tuple[str, str, str]
 """A reference found in a record: its JSON path, the id it names, the kind expected."""
 
-ControlEntry = tuple[int, Control, frozenset[str], Span]
-"""A control record with its index, its controllers and its span of days."""
+ControlEntry = tuple[int, Control, frozenset[str], Span, bool, float | None]
+"""A control record with its index, its controllers, its span of days, whether it is
+partial and the fraction its portion states (the sweeps read these, not the record)."""
 
 SINGULAR = {
     "sources": "source",

@@ -22,21 +22,34 @@ from ._report import Finding, Severity
 __all__ = ["PORTION_TOLERANCE"]
 
 
-"""A control record: its index, itself, its set of controllers and its span."""
-
-
 def _controls_by_territory(ctx: Context) -> dict[str, list[ControlEntry]]:
-    """Control records grouped by territory, in document order. Computed once."""
+    """Control records grouped by territory, in document order. Computed once.
+
+    Each territory's entries are made together, so that they lie in one stretch of
+    memory, and hold what the sweeps read (partial or not, the portion's fraction): the
+    five control rules then never go back to the records, which at a million records
+    are mostly out of the processor's caches (their time 1.93 against 1.69 s with the
+    entries made in document order and the records read in each sweep)."""
     if ctx.controls is None:
-        grouped: dict[str, list[ControlEntry]] = defaultdict(list)
+        controls = ctx.scenario.controls
+        positions: dict[str, list[int]] = defaultdict(list)
+        for i, control in enumerate(controls):
+            positions[control.territory].append(i)
+        grouped: dict[str, list[ControlEntry]] = {}
         span = ctx.span
         holders: dict[tuple[str, ...], frozenset[str]] = {}  # one set per distinct controllers
-        for i, control in enumerate(ctx.scenario.controls):
-            controllers = control.controllers
-            held = holders.get(controllers)
-            if held is None:
-                held = holders[controllers] = frozenset(controllers)
-            grouped[control.territory].append((i, control, held, span(control.period)))
+        partial = ControlStatus.PARTIAL
+        for territory, indexes in positions.items():
+            entries = grouped[territory] = []
+            for i in indexes:
+                control = controls[i]
+                controllers = control.controllers
+                held = holders.get(controllers)
+                if held is None:
+                    held = holders[controllers] = frozenset(controllers)
+                portion = control.portion
+                fraction = None if portion is None else portion.fraction
+                entries.append((i, control, held, span(control.period), control.status is partial, fraction))
         ctx.controls = grouped
     return ctx.controls
 
@@ -51,9 +64,8 @@ def _exclusive_clashes(entries: list[ControlEntry], *, certain: bool) -> Iterato
     controllers, with one such record (the one reaching furthest). Sort and sweep,
     keeping the two furthest-reaching records of different controller sets."""
     lo, hi = (1, 2) if certain else (0, 3)
-    partial = ControlStatus.PARTIAL
     # plain tuples sort natively; the record's index (document order, so id order) breaks ties
-    items = [(e[3][lo], e[3][hi], e[0], e) for e in entries if e[1].status is not partial and e[3][lo] <= e[3][hi]]
+    items = [(e[3][lo], e[3][hi], e[0], e) for e in entries if not e[4] and e[3][lo] <= e[3][hi]]
     items.sort()
     best_end = second_end = 0
     best: ControlEntry | None = None
@@ -92,7 +104,7 @@ def _certainly_overlap(a: Span, b: Span) -> bool:
 )
 def _exclusive_overlap(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for entries in _controls_by_territory(ctx).values():
-        for (i, control, holders, _), (_, other, theirs, _) in _exclusive_clashes(entries, certain=True):
+        for (i, control, holders, _, *_), (_, other, theirs, _, *_) in _exclusive_clashes(entries, certain=True):
             message = (
                 f"control {control.id!r} ({_names(holders)}) and {other.id!r} ({_names(theirs)}) both hold "
                 f"{control.territory!r} exclusively during days they certainly share"
@@ -112,7 +124,7 @@ def _exclusive_overlap(ctx: Context, rule: Rule) -> Iterator[Finding]:
 )
 def _exclusive_possible_overlap(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for entries in _controls_by_territory(ctx).values():
-        for (i, control, holders, mine), (_, other, theirs, its) in _exclusive_clashes(entries, certain=False):
+        for (i, control, holders, mine, *_), (_, other, theirs, its, *_) in _exclusive_clashes(entries, certain=False):
             if not _certainly_overlap(mine, its):
                 message = (
                     f"control {control.id!r} ({_names(holders)}) and {other.id!r} ({_names(theirs)}) may both "
@@ -128,8 +140,7 @@ def _partial_clashes(  # noqa: C901, PLR0912 - one sweep, kept whole
     include all of its own, with one such record. A sweep over start and end days:
     O(m log m + s) for m records, where s counts, at each start of an exclusive record,
     the partial records then running."""
-    partial_status = ControlStatus.PARTIAL
-    if all(e[1].status is not partial_status for e in entries):
+    if not any(e[4] for e in entries):
         return
     lo, hi = (1, 2) if certain else (0, 3)
     # (day, start?, record index, partial?, entry): ends before starts on one day, the
@@ -138,7 +149,7 @@ def _partial_clashes(  # noqa: C901, PLR0912 - one sweep, kept whole
     for entry in entries:
         span = entry[3]
         if span[lo] <= span[hi]:
-            is_partial = entry[1].status is partial_status
+            is_partial = entry[4]
             points.append((span[lo], 1, entry[0], is_partial, entry))
             points.append((span[hi] + 1, 0, entry[0], is_partial, entry))
     points.sort()
@@ -192,7 +203,7 @@ def _certain_partial_clashes(ctx: Context) -> dict[str, list[tuple[ControlEntry,
 )
 def _partial_overlap(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for clashes in _certain_partial_clashes(ctx).values():
-        for (i, control, holders, _), (_, other, theirs, _) in clashes:
+        for (i, control, holders, _, *_), (_, other, theirs, _, *_) in clashes:
             message = (
                 f"partial control {control.id!r} ({_names(holders)}) of {control.territory!r} certainly overlaps "
                 f"exclusive control {other.id!r} ({_names(theirs)})"
@@ -212,7 +223,7 @@ def _partial_possible_overlap(ctx: Context, rule: Rule) -> Iterator[Finding]:
     certain = _certain_partial_clashes(ctx)
     for territory, entries in _controls_by_territory(ctx).items():
         reported = {a[1].id for a, _ in certain[territory]}
-        for (i, control, holders, mine), (_, other, theirs, its) in _partial_clashes(entries, certain=False):
+        for (i, control, holders, mine, *_), (_, other, theirs, its, *_) in _partial_clashes(entries, certain=False):
             if control.id not in reported and not _certainly_overlap(mine, its):
                 message = (
                     f"partial control {control.id!r} ({_names(holders)}) of {control.territory!r} possibly "
@@ -233,8 +244,8 @@ def _overfull(entries: list[ControlEntry]) -> Iterator[tuple[ControlEntry, float
     points: list[tuple[int, int, int, ControlEntry]] = []
     counted: set[str] = set()  # a repeated id is one record, written twice (CM101 says so)
     for entry in entries:
-        span, portion = entry[3], entry[1].portion
-        if portion is not None and span[1] <= span[2] and entry[1].id not in counted:
+        span = entry[3]
+        if entry[5] is not None and span[1] <= span[2] and entry[1].id not in counted:
             counted.add(entry[1].id)
             points.append((span[1], 1, entry[0], entry))
             points.append((span[2] + 1, 0, entry[0], entry))
@@ -244,14 +255,14 @@ def _overfull(entries: list[ControlEntry]) -> Iterator[tuple[ControlEntry, float
     running: dict[int, ControlEntry] = {}
     total = 0.0
     for _, is_start, rid, entry in points:
-        portion = entry[1].portion
-        assert portion is not None  # noqa: S101 - only records with a portion are swept
+        fraction = entry[5]
+        assert fraction is not None  # noqa: S101 - only records with a portion are swept
         if not is_start:
             running.pop(rid)
-            total -= portion.fraction
+            total -= fraction
             continue
         running[rid] = entry
-        total += portion.fraction
+        total += fraction
         if total > 1.0 + PORTION_TOLERANCE:
             yield entry, total, list(itertools.islice((e for e in running.values() if e[0] != rid), 3))
 
@@ -271,7 +282,7 @@ def _overfull(entries: list[ControlEntry]) -> Iterator[tuple[ControlEntry, float
 )
 def _portions_exceed_whole(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for entries in _controls_by_territory(ctx).values():
-        for (i, control, _, _), total, others in _overfull(entries):
+        for (i, control, *_), total, others in _overfull(entries):
             names = ", ".join(repr(e[1].id) for e in others)
             message = (
                 f"partial control {control.id!r} of {control.territory!r} starts while its portion and those "

@@ -309,6 +309,32 @@ def test_the_nationwide_ceasefire_has_an_in_force_period(syria: cm.Scenario) -> 
     assert "ag-ceasefire-2016-12-29" in {a.agreement for a in syria.agreements_in_force("2017-01-15")}
 
 
+# The armed groups the Russian Defence Ministry listed on 29 December 2016 as having joined
+# the nationwide ceasefire (Sputnik Brasil), and the scenario's actor for each; Ahrar al-Sham
+# said the same day that it had not signed (Al-Manar). Faylaq al-Rahman was on the
+# ministry's list of 9 January 2017 (Sputnik Arabic).
+CEASEFIRE_LIST = {
+    "Faylaq al-Sham": "fsa",
+    "Ahrar al-Sham": "ahrar-sham",
+    "Jaysh al-Islam": "jaysh-islam",
+    "Thuwar al-Sham": "fsa",
+    "Jaysh al-Mujahideen": "fsa",
+    "Jaysh Idlib": "fsa",
+    "Jabhat al-Shamiya": "fsa",
+}
+NOT_SIGNED = {"ahrar-sham"}
+JOINED_LATER = {"faylaq-rahman"}
+
+
+def test_the_nationwide_ceasefire_binds_the_government_and_the_groups_listed_as_joining(syria: cm.Scenario) -> None:
+    ceasefire = syria.get("ag-ceasefire-2016-12-29", cm.Agreement)
+    assert set(ceasefire.verbatim_parties) == set(CEASEFIRE_LIST)
+    parties = {t.actor for t in syria.actors_of(ceasefire.id, AS_OF, role=cm.Role.PARTY)}
+    assert parties == {"sy-gov"} | (set(CEASEFIRE_LIST.values()) - NOT_SIGNED) | JOINED_LATER
+    assert not ceasefire.roles_of("ahrar-sham")
+    assert not parties & set(ceasefire.actors_with(cm.Role.EXCLUDED))
+
+
 def test_the_south_west_ceasefire_covers_the_southern_zone(syria: cm.Scenario) -> None:
     assert "ag-sw-ceasefire" in {a.agreement for a in syria.agreements_in_force(AS_OF, covering="zone-south")}
 

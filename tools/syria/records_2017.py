@@ -70,6 +70,39 @@ ACTORS: tuple[dict[str, Any], ...] = (
 )
 
 
+# Who joined the nationwide ceasefire of 29 December 2016, as the Russian Defence Ministry listed them, and Ahrar
+# al-Sham's answer that it had not signed.
+SOURCES += (
+    {
+        "id": "src-sputnik-ceasefire-groups",
+        "title": "Russian Defence Ministry list of the armed groups in Syria that joined the ceasefire from"
+        " 30 December 2016 (Faylaq al-Sham, Ahrar al-Sham, Jaysh al-Islam, Thuwar al-Sham, Jaysh"
+        " al-Mujahideen, Jaysh Idlib, Jabhat al-Shamiya)",
+        "publisher": "Sputnik Brasil",
+        "date": "2016-12-29",
+        "locator": "https://noticiabrasil.net.br/20161229/lista-grupos-armados-tregua-siria-7311175.html",
+    },
+    {
+        "id": "src-manar-ahrar-not-signed",
+        "title": "Ahrar al-Sham says it did not sign the truce agreement (its spokesman Ahmad Qara Ali: the"
+        " movement has reservations about the agreement and the negotiations tied to it), after the Russian"
+        " Defence Ministry listed it among the seven groups that joined",
+        "publisher": "Al-Manar",
+        "date": "2016-12-29",
+        "locator": "https://manartv.com.lb/1267979",
+    },
+    {
+        "id": "src-sputnik-ar-ceasefire-groups",
+        "title": "Russian Defence Ministry: the groups that joined the truce agreement (among them Faylaq"
+        " al-Rahman, Jaysh al-Islam, Faylaq al-Sham, Jaysh Idlib, Jaysh al-Nasr and al-Jabha al-Shamiya)",
+        "publisher": "Sputnik Arabic",
+        "date": "2017-01-09",
+        "locator": "https://sarabic.ae/20170109/%D8%A8%D9%88%D8%BA%D8%AF%D8%A7%D9%86%D9%88%D9%81-%D8%A7%D9%84%D8%AA"
+        "%D8%B3%D9%88%D9%8A%D8%A9-%D8%A7%D9%84%D8%B3%D9%88%D8%B1%D9%8A%D8%A9-%D8%A7%D9%84%D9%85%D8%B9%D8%A7%D8%B1"
+        "%D8%B6%D8%A9-1021643200.html",
+    },
+)
+
 SOURCES += (
     {
         "id": "src-jusoor-2017-06-08",
@@ -210,6 +243,43 @@ AGREEMENT_FIXES: tuple[tuple[str, str, Any], ...] = (
             },
         ],
     ),
+    (
+        "ag-ceasefire-2016-12-29",
+        "description",
+        (
+            "Ceasefire established on 29 Dec 2016 with Russia and Turkey as initial brokers; Iran, Russia and"
+            " Turkey describe themselves as its guarantors. The Russian Defence Ministry listed seven armed"
+            " opposition groups as having joined it (verbatim parties); Ahrar al-Sham, one of them, said the same"
+            " day that it had not signed, and by 9 January 2017 the ministry counted Faylaq al-Rahman among the"
+            " groups that had joined. The FSA-affiliated groups of the list, which the scenario does not model"
+            " apart, are carried by its 'fsa' actor."
+        ),
+    ),
+    (
+        "ag-ceasefire-2016-12-29",
+        "verbatim_parties",
+        [
+            "Faylaq al-Sham",
+            "Ahrar al-Sham",
+            "Jaysh al-Islam",
+            "Thuwar al-Sham",
+            "Jaysh al-Mujahideen",
+            "Jaysh Idlib",
+            "Jabhat al-Shamiya",
+        ],
+    ),
+    (
+        "ag-ceasefire-2016-12-29",
+        "sources",
+        [
+            "src-kremlin-sochi",
+            "src-manar-ahrar-not-signed",
+            "src-pax-2092",
+            "src-sputnik-ar-ceasefire-groups",
+            "src-sputnik-ceasefire-groups",
+            "src-tass-sochi-js",
+        ],
+    ),
     ("ag-astana6-idlib", "in_force", {"start": "2017-09-15"}),
     ("ag-astana6-idlib", "status", "in_force"),
     ("ag-sw-ceasefire", "covers", ["sy-daraa", "sy-quneitra", "sy-sweida", "zone-south"]),
@@ -223,6 +293,14 @@ AGREEMENT_ROLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # The memorandum binds "the Government of the Syrian Arab Republic and the armed opposition groups that have
     # joined or will join the ceasefire regime" (src-mfa-memo); the guarantors monitor the areas.
     ("astana-mou", "sy-gov", ("party",)),
+    # The opposition side of the nationwide ceasefire, as the Russian Defence Ministry listed it on 29 December
+    # 2016 (src-sputnik-ceasefire-groups): Jaysh al-Islam, and the FSA-affiliated Faylaq al-Sham, Thuwar al-Sham,
+    # Jaysh al-Mujahideen, Jaysh Idlib and Jabhat al-Shamiya, which the scenario's "fsa" actor carries; Faylaq
+    # al-Rahman by 9 January 2017 (src-sputnik-ar-ceasefire-groups). Ahrar al-Sham, also on the list, said it had
+    # not signed (src-manar-ahrar-not-signed), so it holds no role.
+    ("ag-ceasefire-2016-12-29", "fsa", ("party",)),
+    ("ag-ceasefire-2016-12-29", "jaysh-islam", ("party",)),
+    ("ag-ceasefire-2016-12-29", "faylaq-rahman", ("party",)),
     ("astana-mou", "fsa", ("party",)),
     # The government declared the Ghouta cessation of hostilities and agreed to the northern Homs zone.
     ("ag-eg-cairo", "sy-gov", ("party",)),

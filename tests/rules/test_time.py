@@ -163,3 +163,28 @@ def test_records_without_periods_are_not_checked_against_lifetimes() -> None:
         hostilities=(cm.Hostility(id="h", side_a=("x",), side_b=("y",)),),
     )
     assert () == cm.validate(scenario, select="CM3").findings
+
+
+def test_an_excluded_actor_need_only_be_active_while_the_agreement_is_in_force() -> None:
+    # The ceasefire of 29 December 2016 excludes "the groups linked to" Jabhat Fateh
+    # al-Sham, and so HTS, formed on 28 January 2017 while it was in force.
+    formed = actor("hts", active=period("2017-01-28", None))
+    gone = actor("jfs", active=period("2016-07", "2017-01-28"))
+    excluded = cm.Role.EXCLUDED
+    from_30_december = period("2016-12-30", None)
+
+    def ceasefire(*actors: cm.AgreementActor, in_force: cm.Period | None = from_30_december) -> cm.Scenario:
+        record = agreement("g", signed=cm.PartialDate(2016, 12, 29), in_force=in_force, actors=actors)
+        return world(actors=(formed, gone), agreements=(record,))
+
+    assert () == cm.validate(ceasefire(party("hts", excluded), party("jfs", excluded)), select="CM304").findings
+    # a party must exist when it signs, whatever else it is
+    late_party = cm.validate(ceasefire(party("hts")), select="CM304").findings
+    assert ["$.agreements[0].actors[0].actor"] == [f.path for f in late_party]
+    # without an in-force period, an exclusion is read at the signing too
+    unknown = cm.validate(ceasefire(party("hts", excluded), in_force=None), select="CM304").findings
+    assert ["$.agreements[0].actors[0].actor"] == [f.path for f in unknown]
+    # an actor gone before the agreement came into force cannot be what it leaves out
+    later = period("2017-03-01", None)
+    dissolved = cm.validate(ceasefire(party("jfs", excluded), in_force=later), select="CM304").findings
+    assert ["$.agreements[0].actors[0].actor"] == [f.path for f in dissolved]

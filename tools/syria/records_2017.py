@@ -317,8 +317,10 @@ AGREEMENT_ROLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # (src-afp-homs-zone); the Faylaq al-Rahman accession excludes "sites held by HTS". HTS, formed in January
     # 2017 around Jabhat Fateh al-Sham (the former Nusra Front), stands for the Nusra Front the 2017 texts name,
     # and Jaysh Khalid ibn al-Walid, which pledged allegiance to the Islamic State, for the groups linked to it.
-    # The ceasefire of December 2016 predates HTS and the scenario has no actor for Jabhat Fateh al-Sham, so
-    # only its Islamic State exclusions are structured; its provision keeps the whole text.
+    # The ceasefire of December 2016 predates HTS, but HTS, formed on 28 January 2017 around Jabhat Fateh al-Sham
+    # while the ceasefire was in force, is among "the groups linked to" it (CM304 reads an exclusion over the
+    # days an agreement is in force); the scenario has no actor for Jabhat Fateh al-Sham itself.
+    ("ag-ceasefire-2016-12-29", "hts", ("excluded",)),
     ("ag-ceasefire-2016-12-29", "isis", ("excluded",)),
     ("ag-ceasefire-2016-12-29", "jkw", ("excluded",)),
     ("astana-mou", "isis", ("excluded",)),

@@ -7,9 +7,10 @@ failing example.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from conflictmodel._model._agreements import Role
 from conflictmodel._model._intervals import Span
 
 from ._context import Context, finding
@@ -28,13 +29,25 @@ def _outside(record: Span, life: Span) -> bool:
     return record[1] <= record[2] and (record[1] < life[0] or record[2] > life[3])
 
 
+def _apart(record: Span, life: Span) -> bool:
+    """Whether a record and a lifetime cannot meet on any day."""
+    return record[3] < life[0] or record[0] > life[3]
+
+
 def _lifetime_findings(
-    ctx: Context, rule: Rule, record_id: str, span: Span, actors: Iterable[tuple[str, str]], *, what: str
+    ctx: Context,
+    rule: Rule,
+    record_id: str,
+    span: Span,
+    actors: Iterable[tuple[str, str]],
+    *,
+    what: str,
+    wrong: Callable[[Span, Span], bool] = _outside,
 ) -> Iterator[Finding]:
     lives = ctx.lives
     for actor_id, path in actors:
         life = lives.get(actor_id)
-        if life is not None and _outside(span, life):
+        if life is not None and wrong(span, life):
             active = ctx.actors[actor_id][1].active
             message = f"{what} {record_id!r} involves {actor_id!r} outside its active period {active}"
             yield finding(rule, message, dict.fromkeys((record_id, actor_id)), path)
@@ -115,16 +128,27 @@ def _date_span(date: Any) -> Span:
     Severity.ERROR,
     "An agreement names an actor that was not active when it was signed",
     """The parties, guarantors and other actors of an agreement exist when it is signed.
-    A role held by a dissolved group or a not-yet-formed government is a data error.""",
+    A role held by a dissolved group or a not-yet-formed government is a data error. An
+    actor the agreement only excludes need not exist at the signing, since an exclusion
+    names groups by what they are ("the groups linked to them") and so reaches a group
+    formed later; it must be active on some day the agreement may be in force.""",
 )
 def _role_lifetimes(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if not ctx.lives:
         return
+    excluded_only = frozenset({Role.EXCLUDED})
     for i, agreement in enumerate(ctx.scenario.agreements):
+        bound: list[tuple[str, str]] = []
+        excluded: list[tuple[str, str]] = []
+        for j, entry in enumerate(agreement.actors):
+            in_force = entry.roles == excluded_only and agreement.in_force is not None
+            (excluded if in_force else bound).append((entry.actor, f"$.agreements[{i}].actors[{j}].actor"))
         if agreement.signed is not None:
             span = _date_span(agreement.signed)
-            actors = [(e.actor, f"$.agreements[{i}].actors[{j}].actor") for j, e in enumerate(agreement.actors)]
-            yield from _lifetime_findings(ctx, rule, agreement.id, span, actors, what="agreement")
+            yield from _lifetime_findings(ctx, rule, agreement.id, span, bound, what="agreement")
+        if excluded:
+            span = ctx.span(agreement.in_force)
+            yield from _lifetime_findings(ctx, rule, agreement.id, span, excluded, what="agreement", wrong=_apart)
 
 
 @rule(

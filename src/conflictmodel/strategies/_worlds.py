@@ -602,8 +602,11 @@ class _World:
                 signed_day, signed = self.dated(window)
             in_force = None
             if self.flag():
+                reach = ALWAYS if signed_day is None else (signed_day, MAX)
+                # an actor the agreement only excludes is active on some day it is in force (CM304)
+                only_excluded = [a for a, r in zip(chosen, roles, strict=True) if r == {Role.EXCLUDED}]
                 in_force = self.period(
-                    ALWAYS if signed_day is None else (signed_day, MAX), open_start=signed_day is None
+                    _meet(reach, *(self.lives[a] for a in only_excluded)), open_start=signed_day is None
                 )
             target = self.maybe(self.agreements)
             link = () if target is None else (Link(relation=self.pick(_ALL[LinkRelation]), target=target.id),)
@@ -904,8 +907,9 @@ def scenarios(
     * up to ``max_records`` records of each other kind: control histories (per
       territory, runs of days that never certainly overlap, every status, joint
       control, partial control shared at the same time, imprecise hand-overs),
-      agreements with several roles per actor, signed before they are in force,
-      covering units and zones, linked to earlier ones; alliances of two or three
+      agreements with several roles per actor, signed before they are in force
+      (an actor one only excludes active on some day it is), covering units and zones,
+      linked to earlier ones; alliances of two or three
       members within the alliance's period and their own lifetimes; hostilities;
       support over time; events inside and outside covered territories (coordinates,
       when given, inside the location's polygon); violations dated while their

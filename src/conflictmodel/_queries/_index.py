@@ -159,7 +159,7 @@ class TerritoryControls:
         self.territory = territory
         self.bounds: list[int] = sorted(points)
         self.states: list[ControlState | None] = [None] * len(self.bounds)
-        self.index: IntervalIndex[tuple[Span, Control]] = IntervalIndex((s[0], s[3], (s, c)) for s, c in entries)
+        self.index: IntervalIndex[tuple[Span, Control]] = IntervalIndex((e[0][0], e[0][3], e) for e in entries)
         self.none = unrecorded(territory)
 
     def state_at(self, day: int) -> ControlState:

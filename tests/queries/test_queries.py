@@ -15,7 +15,7 @@ import conflictmodel as cm
 from conflictmodel import strategies as cst
 from conflictmodel._model._area import area_km2
 from conflictmodel._model._intervals import IntervalIndex, span_of
-from rule_helpers import BESIEGED, CONTESTED, PARTIAL, actor, control, period
+from rule_helpers import BESIEGED, CONTESTED, PARTIAL, actor, control, party, period
 
 K = cm.ControlKind
 
@@ -701,11 +701,11 @@ DEAL = world(
             in_force=period("2017-05-06", "2017-12"),
             covers=frozenset({"zone"}),
             actors=(
-                cm.AgreementActor(actor="ru", roles=frozenset({G, cm.Role.SIGNATORY})),
-                cm.AgreementActor(actor="tr", roles=frozenset({G})),
-                cm.AgreementActor(actor="rebels", roles=frozenset({cm.Role.PARTY})),
-                cm.AgreementActor(actor="un", roles=frozenset({cm.Role.OBSERVER})),
-                cm.AgreementActor(actor="old", roles=frozenset({cm.Role.OBSERVER})),
+                party("ru", G, cm.Role.SIGNATORY),
+                party("tr", G),
+                party("rebels", cm.Role.PARTY),
+                party("un", cm.Role.OBSERVER),
+                party("old", cm.Role.OBSERVER),
             ),
         ),
         cm.Agreement(
@@ -856,9 +856,9 @@ EXCLUDING = world(
             in_force=period("2017-07", None),
             covers=frozenset({"z"}),
             actors=(
-                cm.AgreementActor(actor="army", roles=frozenset({cm.Role.PARTY})),
-                cm.AgreementActor(actor="rebels", roles=frozenset({cm.Role.PARTY})),
-                cm.AgreementActor(actor="is", roles=frozenset({cm.Role.EXCLUDED})),
+                party("army", cm.Role.PARTY),
+                party("rebels", cm.Role.PARTY),
+                party("is", cm.Role.EXCLUDED),
             ),
         ),
     ),
@@ -1029,9 +1029,9 @@ BOUND = world(
             in_force=period("2017-05-06", None),
             covers=frozenset({"z"}),
             actors=(
-                cm.AgreementActor(actor="gov", roles=frozenset({cm.Role.PARTY})),
-                cm.AgreementActor(actor="rebels", roles=frozenset({cm.Role.SIGNATORY})),
-                cm.AgreementActor(actor="ru", roles=frozenset({cm.Role.GUARANTOR})),
+                party("gov", cm.Role.PARTY),
+                party("rebels", cm.Role.SIGNATORY),
+                party("ru", cm.Role.GUARANTOR),
             ),
         ),
     ),
@@ -1068,7 +1068,7 @@ def test_talks_rounds_have_their_actors_on_the_days_they_met() -> None:
         name="Geneva",
         kind=cm.AgreementKind.TALKS,
         met=period("2017-11-28", "2017-12-14"),
-        actors=(cm.AgreementActor(actor="un", roles=frozenset({mediator})),),
+        actors=(party("un", mediator),),
     )
     s = world(actors=(actor("un", kind=cm.ActorKind.ORGANISATION),), agreements=(talks,))
     assert [("un", True)] == [(t.actor, t.certain) for t in s.actors_of("geneva", "2017-11-30", role=mediator)]

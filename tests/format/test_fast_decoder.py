@@ -320,3 +320,39 @@ def test_an_events_actors_read_as_raw_text_are_one_object_per_distinct_value() -
     one, two = found.events
     assert one.actors == two.actors == reference(text).events[1].actors
     assert one.actors is two.actors
+
+
+# --- a record's own id, checked for its whole collection at once ----------------------
+
+_BAD_IDS = ["has space", "", "a" * 65, "-leading", "caf\u00e9", "a\nb", "a\n", "\nb", "a\n\nb"]
+
+
+@pytest.mark.parametrize("collection", COLLECTIONS)
+@pytest.mark.parametrize("bad", _BAD_IDS, ids=repr)
+def test_a_bad_record_id_is_refused_in_every_collection(collection: str, bad: str) -> None:
+    """The records' own ids are checked once per collection (one regex over the ids
+    joined by newlines), so an id holding a newline must not pass as two good ones."""
+    document = json.loads(BASE_TEXT)
+    assert document[collection], collection
+    document[collection][-1]["id"] = bad
+    assert _fast.decode(json.dumps(document)) is None
+    with pytest.raises(cm.LoadError) as refused:
+        cm.loads(json.dumps(document))
+    assert f"$.{collection}[{len(document[collection]) - 1}].id" in {p.path for p in refused.value.problems}
+
+
+@pytest.mark.parametrize("good", ["sy-gov", "a.b:c_d-9", "A" * 64, "0"])
+def test_record_ids_with_every_allowed_character_load_fast(good: str) -> None:
+    document = json.loads(BASE_TEXT)
+    document["events"][0]["id"] = good
+    found = _fast.decode(json.dumps(document))
+    assert found is not None
+    assert found.events[0].id == good
+
+
+@pytest.mark.parametrize("bad", _BAD_IDS, ids=repr)
+def test_a_record_decoded_alone_has_its_id_checked(bad: str) -> None:
+    control = json.loads(BASE_TEXT)["controls"][0]
+    assert _decode(cm.Control, json.dumps(control).encode()) == reference(BASE_TEXT).controls[0]
+    with pytest.raises(Exception):  # noqa: B017, PT011 - any refusal sends the document to the reference path
+        _decode(cm.Control, json.dumps({**control, "id": bad}).encode())

@@ -18,8 +18,9 @@ Two forms:
 
 Either way every attrs validator and ``__attrs_post_init__`` runs as in the reference
 path (a validator with a sufficient condition only when the condition, tested inline,
-does not hold), and dates, periods, id sets and small value objects are shared between
-equal inputs (:mod:`._fastvalues`).
+does not hold; a record's own id, which never recurs, checked for its whole collection
+at once by one regex), and dates, periods, id sets and small value objects are shared
+between equal inputs (:mod:`._fastvalues`).
 
 What msgspec cannot tell is handled around it:
 
@@ -50,9 +51,10 @@ from typing import Any
 import attrs
 
 from conflictmodel._model._dates import PartialDate, Period
+from conflictmodel._model._fields import valid_id
 from conflictmodel._model._frozenmap import FrozenMap
 from conflictmodel._model._geometry import Geometry
-from conflictmodel._model._scenario import Scenario
+from conflictmodel._model._scenario import RECORD_KINDS, Scenario
 
 from . import _converter
 from ._fastcode import _accept as _accept  # noqa: PLC0414 - the tests of the inline conditions reach it here
@@ -66,6 +68,8 @@ from ._fastvalues import (
     _enum_mirror,
     _fallback_builder,
     _geometry,
+    _id_checked,
+    _ids_checked,
     _keys,
     _map,
     _RawShared,
@@ -146,7 +150,7 @@ class _Mirrors:
         if attrs.has(type_):
             twin = self.twin(type_)
             if twin is not None:
-                return twin, None
+                return twin, (_id_checked if type_ in RECORD_KINDS else None)
             return self.struct(type_), self.builder(type_)
         return typing.Any, _fallback_builder(type_)
 
@@ -173,6 +177,8 @@ class _Mirrors:
         with _lock:
             _keys[0] = 0
             found = self.builder(cls)(msgspec.json.decode(data, type=self.struct(cls)))
+            if self.twin(cls) is not None and cls in RECORD_KINDS:
+                _id_checked(found)
             if _keys_in(data) != _keys[0]:
                 raise _RefusedError("an unknown or repeated key")
             return found
@@ -217,7 +223,8 @@ class _Mirrors:
             has_default = optional or field.default is not attrs.NOTHING
             typed = mirror is not typing.Any
             marks = twin and has_default and typed and never_made(_default(field), mirror)
-            plan = _Field(field, build, has_default=has_default, typed=typed, marks_absence=marks)
+            batched = twin and cls in RECORD_KINDS and field.name == "id" and field.validator is valid_id
+            plan = _Field(field, build, has_default=has_default, typed=typed, marks_absence=marks, batched=batched)
             plans.append(plan)
             if plan.has_default:
                 fields.append((field.name, mirror | msgspec.UnsetType, msgspec.UNSET))
@@ -239,8 +246,8 @@ class _Mirrors:
         record's mirror freed as soon as its object is built. Either way the peak memory
         of a decode stays near the memory the scenario holds."""
         twin = self.twin(cls)
-        if twin is not None:
-            return tuple[twin, ...], None  # type: ignore[valid-type]
+        if twin is not None:  # the records' own ids are checked for the collection at once
+            return tuple[twin, ...], _ids_checked  # type: ignore[valid-type]
         decoder = msgspec.json.Decoder(self.struct(cls))
         decode, build = decoder.decode, self.builder(cls)
 

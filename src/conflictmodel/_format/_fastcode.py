@@ -92,6 +92,9 @@ class _Field:
     """For a twin's optional field: whether the slot of an absent key holds the field's
     default itself, told from a decoded value by identity (:func:`never_made`), so the
     finishing code does nothing for it; else the slot holds ``UNSET`` until then."""
+    batched: bool = False
+    """For a record's own ``id``: left unchecked by the finishing code, since the one who
+    asks for the object checks it (a collection's at once, :func:`._fastvalues._ids_checked`)."""
 
 
 def _builder(cls: type[Any], plans: list[_Field], *, twin: bool = False) -> Builder:  # noqa: C901, PLR0912, PLR0915 - one code generator
@@ -146,7 +149,7 @@ def _builder(cls: type[Any], plans: list[_Field], *, twin: bool = False) -> Buil
             lines.append(f"v = {converted}")
         # a twin's store is a slot store (its __setattr__ is object's)
         store = f"o.{name} = {{}}" if twin else f"{_setter(cls, name, number, scope)}(o, {{}})"
-        check = _check(plan, number, scope)
+        check = None if plan.batched else _check(plan, number, scope)
         present_check = None if checked else check
         if twin and not lines:  # msgspec set the value already
             put = []

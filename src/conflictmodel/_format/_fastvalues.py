@@ -5,6 +5,8 @@ count of the keys the document's builders have seen."""
 from __future__ import annotations
 
 import enum
+import operator
+import re
 import sys
 import typing
 from collections.abc import Callable
@@ -13,7 +15,7 @@ from typing import Any
 import attrs
 
 from conflictmodel._model._dates import PartialDate
-from conflictmodel._model._fields import EMPTY_MAP
+from conflictmodel._model._fields import EMPTY_MAP, ID_PATTERN, valid_id
 from conflictmodel._model._frozenmap import FrozenMap
 from conflictmodel._model._geometry import Geometry
 
@@ -80,6 +82,33 @@ def _count_keys(value: Any) -> int:
         elif type(item) is list:
             stack.extend(item)
     return total
+
+
+# A record's own id is unique, so no cache of checked values helps it; the twins of the
+# record kinds leave it unchecked and their collection is checked at once: one regex over
+# the ids joined by newlines, which no well-formed id holds (2 ms for 50,000 ids, where
+# the inline test of each cost 15 ms in all at 100,000 records).
+_ID_OF = operator.attrgetter("id")
+_IDS = re.compile(f"{ID_PATTERN}(?:\n{ID_PATTERN})*")
+
+
+def _ids_checked(records: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``records`` (objects of twins that left their own ``id`` unchecked), their ids
+    checked; when the joined ids fail, each id by its validator, which raises for the
+    first bad one (a newline inside an id shows as one newline too many)."""
+    if records:
+        ids = list(map(_ID_OF, records))
+        text = "\n".join(ids)
+        if text.count("\n") != len(ids) - 1 or _IDS.fullmatch(text) is None:
+            for record in records:
+                _id_checked(record)
+    return records
+
+
+def _id_checked(record: Any) -> Any:
+    """``record`` (of a twin that left its own ``id`` unchecked), its id checked."""
+    valid_id(record, attrs.fields(type(record)).id, record.id)
+    return record
 
 
 def _geometry(value: dict[str, Any]) -> Geometry:

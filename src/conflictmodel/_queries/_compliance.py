@@ -54,6 +54,10 @@ HOSTILE_EVENT_KINDS = frozenset(
 """The event kinds that can breach a ceasefire or de-escalation agreement."""
 
 _PERPETRATOR_ROLES = frozenset({EventRole.SIDE_A, EventRole.ASSOCIATED})
+# Members read per event as module globals (a member read off its enumeration class costs
+# about 75 ns on Python 3.11, a global about 10 ns).
+_BATTLE, _SIDE_B, _TARGET = EventKind.BATTLE, EventRole.SIDE_B, EventRole.TARGET
+_BATTLE_PERPETRATORS = _PERPETRATOR_ROLES | {_SIDE_B}
 
 Perpetrators = Literal["bound", "anyone"]
 """Whose hostile events :func:`violations_of` derives candidates from: perpetrators
@@ -187,7 +191,7 @@ def actors_of(ix: Indexes, agreement: str, day: DayLike, role: Role | None = Non
 
 
 def _perpetrators(kind: EventKind, roles: Iterable[tuple[str, EventRole]]) -> list[str]:
-    wanted = _PERPETRATOR_ROLES | {EventRole.SIDE_B} if kind is EventKind.BATTLE else _PERPETRATOR_ROLES
+    wanted = _BATTLE_PERPETRATORS if kind is _BATTLE else _PERPETRATOR_ROLES
     return list(dict.fromkeys(actor for actor, role in roles if role in wanted))
 
 
@@ -195,10 +199,10 @@ def _opponents(actor: str, roles: list[tuple[str, EventRole]]) -> set[str]:
     """Whom ``actor`` acts against in an event: the targets, and the other side (side B
     against side A and the associated actors, and the other way round)."""
     own = {role for who, role in roles if who == actor}
-    against = {EventRole.TARGET}
+    against = {_TARGET}
     if own & _PERPETRATOR_ROLES:
-        against.add(EventRole.SIDE_B)
-    if EventRole.SIDE_B in own:
+        against.add(_SIDE_B)
+    if _SIDE_B in own:
         against |= _PERPETRATOR_ROLES
     return {who for who, role in roles if role in against and who != actor}
 

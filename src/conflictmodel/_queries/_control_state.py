@@ -91,7 +91,7 @@ class ControlState:
     @property
     def recorded(self) -> bool:
         """Whether anything is recorded (the kind is not ``unrecorded``)."""
-        return self.kind is not ControlKind.UNRECORDED
+        return self.kind is not _UNRECORDED
 
     def answer(self) -> tuple[ControlKind, tuple[str, ...], tuple[str, ...]]:
         """The kind, controllers and opponents: what two states must share to say the same."""
@@ -137,6 +137,7 @@ _RANK = {ControlStatus.FULL: 0, ControlStatus.CONTESTED: 1, ControlStatus.BESIEG
 _BY_RANK = (ControlKind.HELD, ControlKind.CONTESTED, ControlKind.BESIEGED)
 _UNRECORDED, _PARTIAL_KIND, _JOINT = ControlKind.UNRECORDED, ControlKind.PARTIAL, ControlKind.JOINT
 _CONFLICTING, _AMBIGUOUS = ControlKind.CONFLICTING, ControlKind.AMBIGUOUS
+_DIVIDED, _CONTESTED_KIND = ControlKind.DIVIDED, ControlKind.CONTESTED
 
 
 _UNRECORDED_STATES: dict[str, ControlState] = {}
@@ -308,22 +309,22 @@ def combine_parts(territory: str, parts: Sequence[ControlState]) -> ControlState
     Controllers and opponents are the unions over the parts.
     """
     names = tuple(sorted(p.territory for p in parts))
-    recorded = [p for p in parts if p.kind is not ControlKind.UNRECORDED]
+    recorded = [p for p in parts if p.kind is not _UNRECORDED]
     if not recorded:
-        return ControlState(territory=territory, kind=ControlKind.UNRECORDED, parts=names)
+        return ControlState(territory=territory, kind=_UNRECORDED, parts=names)
     controllers = _union(p.controllers for p in recorded)
     opponents = _union(p.opponents for p in recorded)
     kinds = {p.kind for p in recorded}
-    if ControlKind.CONFLICTING in kinds:
-        kind = ControlKind.CONFLICTING
-    elif ControlKind.AMBIGUOUS in kinds:
-        kind = ControlKind.AMBIGUOUS
-    elif len({p.controllers for p in recorded}) > 1 or ControlKind.DIVIDED in kinds:
-        kind = ControlKind.DIVIDED
-    elif len(recorded) < len(parts) or ControlKind.PARTIAL in kinds:
-        kind = ControlKind.PARTIAL
+    if _CONFLICTING in kinds:
+        kind = _CONFLICTING
+    elif _AMBIGUOUS in kinds:
+        kind = _AMBIGUOUS
+    elif len({p.controllers for p in recorded}) > 1 or _DIVIDED in kinds:
+        kind = _DIVIDED
+    elif len(recorded) < len(parts) or _PARTIAL_KIND in kinds:
+        kind = _PARTIAL_KIND
     elif len(kinds) == 1:
         (kind,) = kinds
     else:
-        kind = ControlKind.CONTESTED
+        kind = _CONTESTED_KIND
     return ControlState(territory=territory, kind=kind, controllers=controllers, opponents=opponents, parts=names)

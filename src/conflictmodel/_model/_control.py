@@ -62,9 +62,7 @@ class Portion:
 
 
 _WITH_OPPONENTS = frozenset({ControlStatus.CONTESTED, ControlStatus.BESIEGED})
-# A member read as ``ControlStatus.PARTIAL`` costs about 75 ns on Python 3.11 (no
-# specialised lookup on a class whose metaclass is EnumMeta), a module global 10 ns; the
-# check below runs once per decoded control record.
+# members as module globals, read per record (a read off the class is slow: docs/performance.md)
 _PARTIAL, _CONTESTED, _BESIEGED = ControlStatus.PARTIAL, ControlStatus.CONTESTED, ControlStatus.BESIEGED
 
 

@@ -54,8 +54,7 @@ HOSTILE_EVENT_KINDS = frozenset(
 """The event kinds that can breach a ceasefire or de-escalation agreement."""
 
 _PERPETRATOR_ROLES = frozenset({EventRole.SIDE_A, EventRole.ASSOCIATED})
-# Members read per event as module globals (a member read off its enumeration class costs
-# about 75 ns on Python 3.11, a global about 10 ns).
+# members as module globals, read per record (a read off the class is slow: docs/performance.md)
 _BATTLE, _SIDE_B, _TARGET = EventKind.BATTLE, EventRole.SIDE_B, EventRole.TARGET
 _BATTLE_PERPETRATORS = _PERPETRATOR_ROLES | {_SIDE_B}
 

@@ -52,7 +52,7 @@ unless it is below this fraction of the territory's weight (rounding in the data
 _HOLDING = frozenset({ControlKind.HELD, ControlKind.JOINT, ControlKind.CONTESTED, ControlKind.BESIEGED})
 _UNDETERMINED = frozenset({ControlKind.PARTIAL, ControlKind.DIVIDED, ControlKind.CONFLICTING})
 _UNDER_FIRE = frozenset({ControlKind.CONTESTED, ControlKind.BESIEGED})
-# read once per territory: a module global, not a member read off its class (75 ns on 3.11)
+# members as module globals, read per record (a read off the class is slow: docs/performance.md)
 _PARTIAL, _AMBIGUOUS = ControlKind.PARTIAL, ControlKind.AMBIGUOUS
 _GROUPINGS = ("controllers", "actor", "camp")
 _ISO3_KEYS = ("iso3", "iso3166_1", "iso3166_1_alpha3")

@@ -29,8 +29,7 @@ NEAR_MARGIN_DEGREES = 0.25
 
 
 _AREAL = frozenset({GeometryType.POLYGON, GeometryType.MULTI_POLYGON})
-# Enumeration members held as module globals: ``CoordinatePrecision.EXACT`` in a loop over
-# every event costs about 75 ns a read on Python 3.11, a global about 10 ns.
+# members as module globals, read per record (a read off the class is slow: docs/performance.md)
 _EXACT, _NEAR = CoordinatePrecision.EXACT, CoordinatePrecision.NEAR
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_load_errors import BASE_TEXT, CASES, broken, put
 
 import conflictmodel as cm
@@ -372,3 +373,60 @@ def test_checking_a_collections_ids_at_once_keeps_no_copy_per_id() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 20_000 * 40  # the list (8 B an id) and the text (9 B an id), with room
+
+
+# --- the exact key count of a text whose strings hold colons -------------------------
+
+
+def _reference_keys(text: str) -> int:
+    count = [0]
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        count[0] += len(items)
+        return dict(items)
+
+    json.loads(text, object_pairs_hook=pairs)
+    return count[0]
+
+
+_AWKWARD = st.text(alphabet=st.sampled_from(['"', "\\", ":", "a", " ", "\n", "é", "/", "u", "{", "}"]), max_size=8)
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | _AWKWARD,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_AWKWARD, inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_JSON, st.sampled_from([None, 2]), st.booleans(), st.sampled_from([(",", ":"), (", ", ": "), (" , ", " : ")]))
+def test_the_key_count_agrees_with_a_parse_on_any_text(
+    value: Any, indent: int | None, ascii_only: bool, separators: tuple[str, str]
+) -> None:
+    """Keys and strings full of quotes, backslashes and colons, escaped or raw, and
+    whitespace around the colons: the colons outside strings are the keys."""
+    text = json.dumps(value, indent=indent, ensure_ascii=ascii_only, separators=separators)
+    assert _fast._keys_in(text) == _fast._keys_in(text.encode()) == _reference_keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"a\\\\": 1}',
+        '{"\\"": ":"}',
+        '{"a": "\\\\\\":"}',
+        '{"a" : {"b:" :[":", {"\\\\\\\\": "\\\\"}]}}',
+        '{"\\n\\"": "\\u003a:", "x": "\\/:\\\\"}',
+        '[":", "::", "\\":\\""]',
+    ],
+)
+def test_the_key_count_of_escapes_beside_quotes_and_colons(text: str) -> None:
+    assert _fast._keys_in(text) == _reference_keys(text)
+
+
+def test_a_colon_in_a_string_still_refuses_a_repeated_key() -> None:
+    document = json.loads(BASE_TEXT)
+    document["sources"][0]["title"] = 'A report: "quoted" \\ and more: here'
+    text = json.dumps(document)
+    assert _fast.decode(text) is not None
+    repeated = text.replace('"title": "A report', '"title": "A", "title": "A report', 1)
+    assert repeated != text
+    assert _fast.decode(repeated) is None

@@ -148,7 +148,7 @@ class _Mirrors:
         if attrs.has(type_):
             twin = self.twin(type_)
             if twin is not None:
-                return twin, (_id_checked if type_ in RECORD_KINDS else None)
+                return twin, (_id_checked if _batches_id(type_) else None)
             return self.struct(type_), self.builder(type_)
         return typing.Any, _fallback_builder(type_)
 
@@ -175,7 +175,7 @@ class _Mirrors:
         with _lock:
             _keys[0] = 0
             found = self.builder(cls)(msgspec.json.decode(data, type=self.struct(cls)))
-            if self.twin(cls) is not None and cls in RECORD_KINDS:
+            if self.twin(cls) is not None and _batches_id(cls):
                 _id_checked(found)
             if _keys_in(data) != _keys[0]:
                 raise _RefusedError("an unknown or repeated key")
@@ -221,7 +221,7 @@ class _Mirrors:
             has_default = optional or field.default is not attrs.NOTHING
             typed = mirror is not typing.Any
             marks = twin and has_default and typed and never_made(_default(field), mirror)
-            batched = twin and cls in RECORD_KINDS and field.name == "id" and field.validator is valid_id
+            batched = twin and field.name == "id" and _batches_id(cls)
             plan = _Field(field, build, has_default=has_default, typed=typed, marks_absence=marks, batched=batched)
             plans.append(plan)
             if plan.has_default:
@@ -245,7 +245,7 @@ class _Mirrors:
         of a decode stays near the memory the scenario holds."""
         twin = self.twin(cls)
         if twin is not None:  # the records' own ids are checked for the collection at once
-            return tuple[twin, ...], _ids_checked  # type: ignore[valid-type]
+            return tuple[twin, ...], (_ids_checked if _batches_id(cls) else None)  # type: ignore[valid-type]
         decoder = msgspec.json.Decoder(self.struct(cls))
         decode, build = decoder.decode, self.builder(cls)
 
@@ -257,6 +257,13 @@ class _Mirrors:
 
 def _same(value: Any) -> Any:
     return value
+
+
+def _batches_id(cls: type[Any]) -> bool:
+    """Whether the twin of ``cls`` leaves its own ``id`` to whoever asks for the object
+    (a record kind whose id is a plain well-formed id): a collection's ids are then
+    checked at once (:func:`._fastvalues._ids_checked`), a lone object's by itself."""
+    return cls in RECORD_KINDS and attrs.fields(cls).id.validator is valid_id
 
 
 def _can_twin(cls: type[Any]) -> bool:

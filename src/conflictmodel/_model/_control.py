@@ -61,7 +61,6 @@ class Portion:
     geometry: Geometry | None = attrs.field(default=None, validator=r.instance(Geometry, optional=True))
 
 
-_WITH_OPPONENTS = frozenset({ControlStatus.CONTESTED, ControlStatus.BESIEGED})
 # members as module globals, read per record (a read off the class is slow: docs/performance.md)
 _PARTIAL, _CONTESTED, _BESIEGED = ControlStatus.PARTIAL, ControlStatus.CONTESTED, ControlStatus.BESIEGED
 
@@ -94,7 +93,7 @@ class Control:
 
     def __attrs_post_init__(self) -> None:
         status = self.status
-        if status is _CONTESTED or status is _BESIEGED:  # _WITH_OPPONENTS, unhashed
+        if status is _CONTESTED or status is _BESIEGED:  # not a set: a member's hash is a Python call
             if not self.opponents:
                 raise FieldError("opponents", self.opponents, f"at least one actor for {self.status.value} control")
             both = self.opponents.intersection(self.controllers)

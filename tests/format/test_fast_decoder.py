@@ -7,6 +7,7 @@ import contextlib
 import enum
 import gc
 import json
+import re
 import tracemalloc
 import typing
 from typing import Any
@@ -397,14 +398,33 @@ _JSON = st.recursive(
 )
 
 
-@given(_JSON, st.sampled_from([None, 2]), st.booleans(), st.sampled_from([(",", ":"), (", ", ": "), (" , ", " : ")]))
+_SEPARATORS = st.sampled_from(
+    [(",", ":"), (", ", ": "), (" , ", " : "), (",", "\n\t:\r"), ("\r,", "\r:"), (",\n", "\n:")]
+)  # every JSON blank just before a key's colon
+_PIECES = st.sampled_from([1, 2, 3, 5, 8, 64, 1 << 16])  # how much of the text is counted at a time
+
+
+@given(_JSON, st.sampled_from([None, 2]), st.booleans(), _SEPARATORS, _PIECES)
 def test_the_key_count_agrees_with_a_parse_on_any_text(
-    value: Any, indent: int | None, ascii_only: bool, separators: tuple[str, str]
+    value: Any, indent: int | None, ascii_only: bool, separators: tuple[str, str], size: int
 ) -> None:
     """Keys and strings full of quotes, backslashes and colons, escaped or raw, and
-    whitespace around the colons: the colons outside strings are the keys."""
+    whitespace around the colons: the colons outside strings are the keys, however
+    the text is cut into pieces (a piece never ends on a backslash)."""
     text = json.dumps(value, indent=indent, ensure_ascii=ascii_only, separators=separators)
-    assert _fast._keys_in(text) == _fast._keys_in(text.encode()) == _reference_keys(text)
+    assert _fast._keys_in(text, size) == _fast._keys_in(text.encode(), size) == _reference_keys(text)
+
+
+@given(_JSON, st.sampled_from([None, 2]), st.booleans(), _SEPARATORS, _PIECES)
+def test_the_quick_key_bound_is_the_colons_after_quotes_and_blanks(
+    value: Any, indent: int | None, ascii_only: bool, separators: tuple[str, str], size: int
+) -> None:
+    """The first count that may prove a decode kept every key: the colons just after a
+    quote or a blank, never fewer than the keys (or a repeated key could pass)."""
+    text = json.dumps(value, indent=indent, ensure_ascii=ascii_only, separators=separators)
+    after = len(re.findall(r'[" \t\n\r]:', text))
+    assert _fast._keys_at_most(text, size) == _fast._keys_at_most(text.encode(), size) == after
+    assert after >= _reference_keys(text)
 
 
 @pytest.mark.parametrize(
@@ -422,11 +442,15 @@ def test_the_key_count_of_escapes_beside_quotes_and_colons(text: str) -> None:
     assert _fast._keys_in(text) == _reference_keys(text)
 
 
-def test_a_colon_in_a_string_still_refuses_a_repeated_key() -> None:
+@pytest.mark.parametrize("title", ['A report: "quoted" \\ and more: here', 'Note : "Operation Olive Branch": day 1'])
+def test_a_colon_in_a_string_still_refuses_a_repeated_key(title: str) -> None:
+    """The second title has colons after a blank and after a quote: the quick bound is
+    above the keys there, and the exact count decides."""
     document = json.loads(BASE_TEXT)
-    document["sources"][0]["title"] = 'A report: "quoted" \\ and more: here'
+    document["sources"][0]["title"] = title
     text = json.dumps(document)
     assert _fast.decode(text) is not None
-    repeated = text.replace('"title": "A report', '"title": "A", "title": "A report', 1)
+    start = json.dumps(title)[:4]
+    repeated = text.replace(f'"title": {start}', f'"title": "A", "title": {start}', 1)
     assert repeated != text
     assert _fast.decode(repeated) is None

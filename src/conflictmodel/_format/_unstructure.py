@@ -113,7 +113,10 @@ def _is_scalar_map(type_: Any) -> bool:
 
 def _tiny_in(row: FrozenMap[Any]) -> bool:
     """Whether a map of scalars holds a float of magnitude below 1e-4."""
-    return any(type(x) is float and x and -0.0001 < x < 0.0001 for x in row.values())
+    values = row.values()
+    if float not in set(map(type, values)):  # in C: a row read from CSV holds only text
+        return False
+    return any(type(x) is float and x and -0.0001 < x < 0.0001 for x in values)
 
 
 def _floats_seen(type_: Any) -> bool:

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import conflictmodel as cm
+from conflictmodel._model._frozenmap import adopted
 
 FM = cm.FrozenMap
 
@@ -148,6 +149,16 @@ def test_views_are_the_sorted_items_however_given(items: dict[str, int | None], 
     assert [v for _, v in expected] == list(fm.values())
     assert all(key in fm for key in items)
     assert "\x00not a key" not in fm
+
+
+@given(st.dictionaries(st.text(max_size=4), st.integers(), max_size=12), st.booleans())
+def test_a_map_of_a_dict_given_up_is_the_map_of_a_copy(items: dict[str, int], presorted: bool) -> None:
+    """What the decoder makes of msgspec's new dicts: the same map, keys in order."""
+    given_ = dict(sorted(items.items())) if presorted else dict(items)
+    made = adopted(given_)
+    assert FM(items) == made
+    assert sorted(items) == list(made)
+    assert hash(FM(items)) == hash(made)
 
 
 def test_views_do_not_open_a_way_to_change_the_map() -> None:

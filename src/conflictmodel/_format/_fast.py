@@ -211,6 +211,9 @@ class _Mirrors:
             if field.name == "id" and type_ is str:
                 mirror, build = str, None  # an object's own id is unique: interning it saves nothing
             elif cls.__name__ == "Origin" and field.name == "row":
+                # Its texts are not shared with equal texts of other rows, though most
+                # columns repeat (country, region, codes): looking each up cost 6.4 µs a
+                # row of 42 columns, five times the row's own making, for 44 % less held.
                 mirror, build = dict[str, str | int | float | bool | None], _map
             elif twin and isinstance(type_, type) and issubclass(type_, enum.Enum):
                 mirror, build = type_, None

@@ -16,6 +16,7 @@ import attrs
 
 from conflictmodel._model import _fields as r
 from conflictmodel._model._frozenmap import FrozenMap
+from conflictmodel._model._provenance import to_row
 
 from ._fastvalues import (
     _FACTORY,
@@ -240,6 +241,10 @@ def _found(number: int, key: str) -> str:
     return f"(ok{number}.get({key}) or okm{number}({key}))"
 
 
+# the converters that pass a FrozenMap unchanged, left out after a builder that made one
+_FROZEN_MAP_CONVERTERS = (r.to_frozen_map, to_row)
+
+
 def _converted(
     field: attrs.Attribute[Any], value: str, build: Builder | None, number: int, scope: dict[str, Any]
 ) -> str:
@@ -247,7 +252,7 @@ def _converted(
     converters inline (the mirror's ``float`` already holds an integer as a float), the map
     converter left out after a builder that makes a :class:`FrozenMap`."""
     converter: Any = field.converter
-    if converter is None or (converter is r.to_frozen_map and build is _map):
+    if converter is None or (converter in _FROZEN_MAP_CONVERTERS and build is _map):
         return value
     if converter in (r.to_number, r.to_optional_number) and value == "v":
         return _ZERO  # -0.0 is stored as 0.0

@@ -16,7 +16,7 @@ import attrs
 
 from conflictmodel._model._dates import PartialDate
 from conflictmodel._model._fields import EMPTY_MAP, ID_PATTERN, valid_id
-from conflictmodel._model._frozenmap import FrozenMap
+from conflictmodel._model._frozenmap import FrozenMap, adopted
 from conflictmodel._model._geometry import Geometry
 
 from . import _converter
@@ -67,7 +67,7 @@ def _date(value: str) -> PartialDate:
 
 def _map(value: dict[str, Any]) -> FrozenMap[Any]:
     _keys[0] += len(value)
-    return FrozenMap(value) if value else EMPTY_MAP
+    return adopted(value) if value else EMPTY_MAP  # msgspec's new dict, no one else's
 
 
 def _count_keys(value: Any) -> int:

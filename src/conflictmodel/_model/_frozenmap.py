@@ -6,7 +6,7 @@ import math
 from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
 from typing import TypeVar
 
-__all__ = ["FrozenMap"]
+__all__ = ["FrozenMap", "adopted"]
 
 V_co = TypeVar("V_co", covariant=True)
 
@@ -86,6 +86,18 @@ class FrozenMap(Mapping[str, V_co]):
 
     def __repr__(self) -> str:
         return f"FrozenMap({self._data!r})"
+
+
+def adopted(data: dict[str, V_co]) -> FrozenMap[V_co]:
+    """A map of ``data`` itself, which the caller gives up (a decoder's fresh ``dict``):
+    not copied when its keys are already in order, as the JSON format writes them."""
+    keys = list(data)
+    if sorted(keys) != keys:
+        return FrozenMap(data)
+    made: FrozenMap[V_co] = object.__new__(FrozenMap)
+    made._data = data  # noqa: SLF001 - the map's own constructor, without the copy
+    made._hash = None  # noqa: SLF001
+    return made
 
 
 EMPTY: FrozenMap[str] = FrozenMap()

@@ -49,7 +49,8 @@ _ROW_TYPES = frozenset({str, int, float, bool, type(None)})
 _KEY_TYPES = frozenset({str})
 
 
-def _to_row(value: Mapping[str, RowValue]) -> FrozenMap[RowValue]:
+def to_row(value: Mapping[str, RowValue]) -> FrozenMap[RowValue]:
+    """Freeze a plain ``dict`` row into a :class:`FrozenMap` (other values pass unchanged)."""
     if type(value) is dict:
         return FrozenMap(value)
     return value  # type: ignore[return-value] # a FrozenMap, or a wrong value for the validator
@@ -64,4 +65,4 @@ class Origin:
     dataset: str = attrs.field(validator=r.text)
     version: str | None = attrs.field(default=None, validator=r.optional_text)
     key: str | None = attrs.field(default=None, validator=r.optional_text)
-    row: FrozenMap[RowValue] = attrs.field(default=r.EMPTY_MAP, converter=_to_row, validator=_row_values)
+    row: FrozenMap[RowValue] = attrs.field(default=r.EMPTY_MAP, converter=to_row, validator=_row_values)

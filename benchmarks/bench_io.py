@@ -6,8 +6,11 @@
     python benchmarks/bench_io.py --no-memory                    # timings only
     python benchmarks/bench_io.py --check                        # what each library refuses
     python benchmarks/bench_io.py --json out.json                # also write the results
+    python benchmarks/bench_io.py --realistic                    # the same world spelled as real data is
 
-Timings: ``generate.document(records)`` is serialized once with ``json.dumps``, and every
+Timings: ``generate.document(records)`` is serialized once with ``json.dumps`` (with
+``--realistic``, respelled by ``generate.realistic``: real ids, Arabic names, web addresses,
+each event's GED row; keys sorted, non-ASCII as UTF-8), and every
 library decodes those same bytes in this one process: ``conflictmodel.loads`` (parse and
 validate into a ``Scenario``), msgspec's ``Decoder(DocumentStruct).decode``, pydantic's
 ``DocumentModel.model_validate_json`` (the peers are in ``peers.py``) and ``orjson.loads``

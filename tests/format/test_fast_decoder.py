@@ -10,6 +10,7 @@ import json
 import re
 import tracemalloc
 import typing
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 from test_load_errors import BASE_TEXT, CASES, broken, put
 
 import conflictmodel as cm
+import conflictmodel.io
 from conflictmodel import strategies as cst
 from conflictmodel._format import _converter, _fast, _jsonformat
 from conflictmodel._format._fastcode import _default, never_made
@@ -374,6 +376,43 @@ def test_checking_a_collections_ids_at_once_keeps_no_copy_per_id() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 20_000 * 40  # the list (8 B an id) and the text (9 B an id), with room
+
+
+# --- imported documents: source rows, ids with colons ---------------------------------
+
+_FIXTURES = Path(__file__).parent.parent / "fixtures" / "ucdp-ged"
+
+
+@pytest.mark.parametrize(
+    "imported",
+    [
+        lambda: cm.io.read_ucdp_ged(_FIXTURES / "ged-layout-synthetic.csv"),  # rows of text
+        lambda: cm.io.read_ucdp_ged_json(_FIXTURES / "events_sample-subset.json"),  # numbers too
+    ],
+    ids=["csv", "json"],
+)
+def test_an_imported_document_decodes_fast_as_written_and_refuses_a_repeated_row_key(
+    imported: typing.Callable[[], cm.io.Imported],
+) -> None:
+    """What importers write: every event's verbatim row (checked at once, made into a
+    map without a copy), ids such as ``ucdp-ged:900001`` (colons in strings, so the keys
+    are counted beyond the colons). A key repeated inside one row is still refused."""
+    scenario = imported().scenario
+    text = cm.dumps(scenario)
+    fast = _fast.decode(text)
+    assert fast is not None
+    assert scenario == fast == reference(text)
+    assert cm.dumps(fast) == text
+    row = scenario.events[0].origin
+    assert row is not None
+    assert row.row
+    first = next(iter(row.row))
+    written = f'"{first}": {json.dumps(row.row[first])},'
+    assert written in text
+    repeated = text.replace(written, written + " " + written, 1)
+    assert _fast.decode(repeated) is None
+    with pytest.raises(cm.LoadError):
+        cm.loads(repeated)
 
 
 # --- the exact key count of a text whose strings hold colons -------------------------

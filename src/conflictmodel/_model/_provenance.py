@@ -32,8 +32,13 @@ class Source:
     """A URL, DOI or citation that finds the document."""
 
 
+_A_MAP = r.instance(FrozenMap)  # made once: making the check is dearer than running it
+_ROW_TYPES = frozenset({str, int, float, bool, type(None)})
+_KEY_TYPES = frozenset({str})
+
+
 def _row_values(_: object, attribute: attrs.Attribute[Any], value: FrozenMap[Any]) -> None:
-    r.instance(FrozenMap)(_, attribute, value)
+    _A_MAP(_, attribute, value)
     # The types of all keys and values at once, in C (a row has dozens of columns);
     # the loop below only runs to say which one is wrong.
     if _ROW_TYPES.issuperset(map(type, value.values())) and _KEY_TYPES.issuperset(map(type, value)):
@@ -43,10 +48,6 @@ def _row_values(_: object, attribute: attrs.Attribute[Any], value: FrozenMap[Any
             raise FieldError(attribute.name, key, "a column name (str)")
         if item is not None and type(item) not in (str, int, float, bool):
             raise FieldError(f"{attribute.name}[{key!r}]", item, "a str, int, float, bool or None")
-
-
-_ROW_TYPES = frozenset({str, int, float, bool, type(None)})
-_KEY_TYPES = frozenset({str})
 
 
 def to_row(value: Mapping[str, RowValue]) -> FrozenMap[RowValue]:

@@ -190,7 +190,7 @@ GED = "ucdp-ged:dataset"
 SOURCES: list[Record] = [
     {
         "id": GED,
-        "title": "UCDP Georeferenced Event Dataset (GED) Global version 23.1",
+        "title": "UCDP Georeferenced Event Dataset (GED)",  # as the importer cites it
         "publisher": "Uppsala Conflict Data Program, Uppsala University",
         "locator": "https://ucdp.uu.se/downloads/index.html#ged_global",
     },
@@ -301,8 +301,8 @@ def _ged_event(plain: Record, i: int, world: _World, rng: random.Random) -> Reco
         "side_a_new_id": side_a.removeprefix("ucdp-ged:a"), "side_a": world.names[side_a],
         "side_b_new_id": side_b.removeprefix("ucdp-ged:a"), "side_b": world.names[side_b],
         "number_of_sources": str(rng.randrange(1, 4)),
-        "source_article": f'"{headline}", Syrian Observatory for Human Rights, {day}',
-        "source_office": "SOHR", "source_date": day, "source_headline": headline,
+        "source_article": f'"{headline}", Example News Agency, {day}',  # made up: no real agency
+        "source_office": "ENA", "source_date": day, "source_headline": headline,
         "source_original": "residents; activists", "where_prec": "2",
         "where_coordinates": f"{place} town", "where_description": f"near {place}",
         "adm_1": f"{place} governorate", "adm_2": f"{place} district",

@@ -481,6 +481,15 @@ def test_the_key_count_of_escapes_beside_quotes_and_colons(text: str) -> None:
     assert _fast._keys_in(text) == _reference_keys(text)
 
 
+@pytest.mark.parametrize("run", [1, 2, 999, 1000])
+@pytest.mark.parametrize("size", [1, 2, 3, 7, 64])
+def test_the_key_count_across_a_long_run_of_backslashes(run: int, size: int) -> None:
+    """A piece is never cut inside a run of backslashes: it goes on to the next other
+    character (found by a regular expression, in C, however long the run)."""
+    text = json.dumps({"a": "\\" * run + '":', "b:": ['\\":', {"c": 1}]})
+    assert _fast._keys_in(text, size) == _fast._keys_in(text.encode(), size) == _reference_keys(text)
+
+
 @pytest.mark.parametrize("count", [_fast._keys_in, _fast._keys_at_most])
 def test_the_key_counts_keep_no_copy_of_the_whole_text(count: typing.Callable[[bytes], int]) -> None:
     """Both counts read the text a piece at a time: a decode's peak memory is not raised

@@ -43,6 +43,7 @@ an optimisation) or explains every problem with its path.
 from __future__ import annotations
 
 import enum
+import re
 import threading
 import types
 import typing
@@ -413,8 +414,9 @@ def _keys_in(data: bytes | str, size: int = 1 << 16) -> int:
     total, inside, start = 0, False, 0
     while start < len(data):
         end = start + size
-        while end < len(data) and data[end - 1] in _BACKSLASHES:
-            end += 1
+        if end < len(data) and data[end - 1] in _BACKSLASHES:  # up to the next other character
+            after = _NOT_BACKSLASH_STR.search(data, end) if isinstance(data, str) else _NOT_BACKSLASH.search(data, end)
+            end = len(data) if after is None else after.end()
         piece = data[start:end]
         raw = piece.encode() if isinstance(piece, str) else piece
         if b"\\" in raw:
@@ -432,6 +434,8 @@ _NOT_QUOTES_OR_COLONS = bytes(c for c in range(256) if c not in b'":')
 _NOT_ESCAPES = bytes(c for c in range(256) if c not in b'":\\/bfnrtu')
 _BLANKS_TO_QUOTES = bytes.maketrans(b" \t\n\r", b'""""')
 _BACKSLASHES = ("\\", 92)  # a str's character, a bytes' byte
+_NOT_BACKSLASH = re.compile(rb"[^\\]")
+_NOT_BACKSLASH_STR = re.compile(r"[^\\]")
 
 
 _document: _Document | None = None

@@ -30,16 +30,7 @@ class FrozenMap(Mapping[str, V_co]):
     __slots__ = ("_data", "_hash")
 
     def __init__(self, items: Mapping[str, V_co] | None = None) -> None:
-        data: dict[str, V_co] = {}
-        if items:
-            keys = list(items)
-            try:
-                ordered = sorted(keys)
-            except TypeError:  # keys that do not compare: sorted by item, to raise as before
-                ordered = [key for key, _ in sorted(items.items())]
-            # already in key order (as the JSON format writes them): a copy, no sort of pairs
-            data = dict(items) if ordered == keys else dict(zip(ordered, map(items.__getitem__, ordered), strict=True))
-        self._data = data
+        self._data: dict[str, V_co] = _in_key_order(dict(items)) if items else {}
         self._hash: int | None = None
 
     def __getitem__(self, key: str) -> V_co:
@@ -88,14 +79,19 @@ class FrozenMap(Mapping[str, V_co]):
         return f"FrozenMap({self._data!r})"
 
 
+def _in_key_order(data: dict[str, V_co]) -> dict[str, V_co]:
+    """``data`` itself when its keys are already in order (as the JSON format writes
+    them: no sort of its pairs), else a copy in key order."""
+    keys = list(data)
+    ordered = sorted(keys)
+    return data if ordered == keys else dict(zip(ordered, map(data.__getitem__, ordered), strict=True))
+
+
 def adopted(data: dict[str, V_co]) -> FrozenMap[V_co]:
     """A map of ``data`` itself, which the caller gives up (a decoder's fresh ``dict``):
-    not copied when its keys are already in order, as the JSON format writes them."""
-    keys = list(data)
-    if sorted(keys) != keys:
-        return FrozenMap(data)
+    not copied when its keys are already in order."""
     made: FrozenMap[V_co] = object.__new__(FrozenMap)
-    made._data = data  # noqa: SLF001 - the map's own constructor, without the copy
+    made._data = _in_key_order(data)  # noqa: SLF001 - the map's own constructor, without the copy
     made._hash = None  # noqa: SLF001
     return made
 

@@ -2,7 +2,8 @@
 
 Run ``python benchmarks/bench_queries.py`` for 10k and 100k records, and add ``--full``
 for 1M as well (about 3 GB of memory and a few minutes; the machine is shared, so it is
-opt-in). ``--sizes 10000 50000`` picks sizes; ``--repeats N`` the repeats of each timing.
+opt-in). ``--sizes 10000 50000`` picks sizes; ``--repeats N`` the repeats of each timing;
+``--json out.json`` also writes the figures (``targets.py`` reads them).
 
 What is timed, on ``generate.document(n)`` loaded with ``conflictmodel.loads``:
 
@@ -289,6 +290,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--full", action="store_true", help="also run 1,000,000 records (slow, ~3 GB)")
     parser.add_argument("--sizes", type=int, nargs="*", help="record counts to run (default 10000 100000)")
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
     args = parser.parse_args(argv)
     sizes = args.sizes or [10_000, 100_000]
     if args.full:
@@ -314,6 +316,10 @@ def main(argv: list[str] | None = None) -> None:
                 f"growth of {key} from {first['records']:,.0f} to {second['records']:,.0f} records: "
                 f"x{factor:.1f} (exponent {exponent:.2f})"
             )
+    if args.json:
+        when = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        written = {"date": when, "python": platform.python_version(), "repeats": args.repeats, "sizes": results}
+        args.json.write_text(json.dumps(written, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

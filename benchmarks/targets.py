@@ -10,7 +10,8 @@ msgspec, both collector regimes) and then ``bench_queries.py`` (point and batch 
 beside DuckDB, ``validate`` and the index builds at two sizes), each in its own process,
 one after the other, and reads their ``--json`` figures. So every ratio in the table is
 from one run of one benchmark, on the same bytes and in the same regime, as PERF.md
-asks; the table only puts them beside the targets.
+asks; the table only puts them beside the targets. Its header names the date, the
+document and the commit measured (``-dirty`` when the checkout has uncommitted changes).
 
 The batch target is read two ways, both printed: the first ``controllers_on_many`` call
 with the control index built beforehand (DuckDB's join is timed on tables loaded
@@ -40,11 +41,10 @@ GROWTH_LIMIT = 11.5
 
 @attrs.frozen
 class Row:
-    """One target: what is compared, the measured figure, the bound, and the verdict."""
+    """One target: what is compared, the measured ratio, its bound, and the verdict."""
 
     target: str
     measured: float | None
-    unit: str  # "x" for a ratio, "µs" for a time per query
     bound: float | None
     at_least: bool  # met when measured >= bound (else when measured <= bound)
 
@@ -66,16 +66,16 @@ def io_rows(io: dict[str, Any]) -> Iterator[Row]:
     ours, pydantic = speed.get(CM, {}), speed.get(PYDANTIC, {})
     for regime, label in (("gc_on", "collector on for all"), ("gc_off", "collector off for all")):
         mine, theirs = ours.get(f"decode_{regime}_per_s"), pydantic.get(f"decode_{regime}_per_s")
-        yield Row(f"decode / pydantic, {label}", _ratio(mine, theirs), "x", 2.0, at_least=True)
+        yield Row(f"decode / pydantic, {label}", _ratio(mine, theirs), 2.0, at_least=True)
     for regime, label in (("gc_on", "collector on for all"), ("gc_off", "collector off for all")):
         mine = ours.get(f"encode_text_{regime}_per_s")
         same = pydantic.get(f"encode_text_{regime}_per_s")
         compact = pydantic.get(f"encode_{regime}_per_s")
-        yield Row(f"encode / pydantic's same text, {label}", _ratio(mine, same), "x", 2.0, at_least=True)
-        yield Row(f"encode / pydantic's compact output, {label}", _ratio(mine, compact), "x", 1.0, at_least=True)
+        yield Row(f"encode / pydantic's same text, {label}", _ratio(mine, same), 2.0, at_least=True)
+        yield Row(f"encode / pydantic's compact output, {label}", _ratio(mine, compact), 1.0, at_least=True)
     held = memory.get(CM, {}).get("held")
-    yield Row("memory held / msgspec's", _ratio(held, memory.get(MSGSPEC, {}).get("held")), "x", 0.6, at_least=False)
-    yield Row("peak during decode / held", _ratio(memory.get(CM, {}).get("peak"), held), "x", 2.0, at_least=False)
+    yield Row("memory held / msgspec's", _ratio(held, memory.get(MSGSPEC, {}).get("held")), 0.6, at_least=False)
+    yield Row("peak during decode / held", _ratio(memory.get(CM, {}).get("peak"), held), 2.0, at_least=False)
 
 
 def query_rows(queries: list[dict[str, float]]) -> Iterator[Row]:
@@ -94,13 +94,13 @@ def query_rows(queries: list[dict[str, float]]) -> Iterator[Row]:
             (f"batch first call (index built in it) / DuckDB join, {n}, on", _ratio(size["batch_cold_us"], join_on), 1),
         )
         for target, measured, bound in compared:
-            yield Row(target, measured, "x", bound, at_least=False)
+            yield Row(target, measured, bound, at_least=False)
     for first, second in itertools.pairwise(queries):
         tenfold = round(second["records"] / first["records"]) == 10
         span = f"{first['records']:,.0f} → {second['records']:,.0f} records"
         for key, what in (("validate_s", "validate"), ("all_indexes_s", "index builds")):
             growth = _ratio(second[key], first[key])
-            yield Row(f"growth of {what}, {span}", growth, "x", GROWTH_LIMIT if tenfold else None, at_least=False)
+            yield Row(f"growth of {what}, {span}", growth, GROWTH_LIMIT if tenfold else None, at_least=False)
 
 
 def table(rows: list[Row]) -> Iterator[str]:
@@ -109,8 +109,8 @@ def table(rows: list[Row]) -> Iterator[str]:
     yield "|---|---:|---:|---|"
     verdicts = {True: "met", False: "**missed**", None: ""}
     for row in rows:
-        measured = "not measured" if row.measured is None else f"{row.measured:.2f}{row.unit}"
-        bound = "" if row.bound is None else f"{'≥' if row.at_least else '≤'} {row.bound:g}{row.unit}"
+        measured = "not measured" if row.measured is None else f"{row.measured:.2f}x"
+        bound = "" if row.bound is None else f"{'≥' if row.at_least else '≤'} {row.bound:g}x"
         yield f"| {row.target} | {measured} | {bound} | {verdicts[row.met]} |"
 
 
@@ -120,6 +120,21 @@ def _run(script: str, arguments: list[str], output: Path) -> Any:
     print("$", " ".join(command[1:]), flush=True)
     subprocess.run(command, check=True)  # noqa: S603 - the project's own benchmark scripts
     return json.loads(output.read_text(encoding="utf-8"))
+
+
+def commit() -> str:
+    """The checked-out commit (``-dirty`` with uncommitted changes), or ``unknown`` outside git."""
+    try:
+        done = subprocess.run(
+            ["git", "describe", "--always", "--dirty", "--exclude=*"],  # noqa: S607 - git from the PATH, as a developer runs it
+            cwd=HERE,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return done.stdout.strip()
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -139,13 +154,15 @@ def main(argv: list[str] | None = None) -> None:
         io = _run("bench_io.py", io_arguments, Path(folder) / "io.json")
         queries = _run("bench_queries.py", query_arguments, Path(folder) / "queries.json")
     rows = [*io_rows(io), *query_rows(queries["sizes"])]
+    at = commit()
     print()
-    print(f"PERF.md's targets, {io['machine']['date']} ({io['document']} document, {io['records']:,} records):")
+    where = f"{io['document']} document, {io['records']:,} records, commit {at}"
+    print(f"PERF.md's targets, {io['machine']['date']} ({where}):")
     for line in table(rows):
         print(line)
     if args.json:
         found = [{**attrs.asdict(row), "met": row.met} for row in rows]
-        written = {"rows": found, "io": io, "queries": queries}
+        written = {"commit": at, "rows": found, "io": io, "queries": queries}
         args.json.write_text(json.dumps(written, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

@@ -157,11 +157,38 @@ def test_io_rows_compare_with_pydantic_and_msgspec_in_each_regime() -> None:
     assert met is False
 
 
+def test_the_commit_is_named_or_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = targets.commit()
+    assert found == "unknown" or found.removesuffix("-dirty").isalnum()
+    monkeypatch.setenv("PATH", "")  # no git to ask
+    assert targets.commit() == "unknown"
+
+
 def test_the_table_prints_every_row_with_its_verdict() -> None:
     rows = [
-        targets.Row("a", 2.5, "x", 2.0, at_least=True),
-        targets.Row("b", None, "x", 0.6, at_least=False),
-        targets.Row("c", 3.0, "x", None, at_least=False),
+        targets.Row("a", 2.5, 2.0, at_least=True),
+        targets.Row("b", None, 0.6, at_least=False),
+        targets.Row("c", 3.0, None, at_least=False),
+        targets.Row("d", 1.2, 1.0, at_least=False),
     ]
     lines = list(targets.table(rows))
-    assert lines[2:] == ["| a | 2.50x | ≥ 2x | met |", "| b | not measured | ≤ 0.6x |  |", "| c | 3.00x |  |  |"]
+    expected = ["| a | 2.50x | ≥ 2x | met |", "| b | not measured | ≤ 0.6x |  |", "| c | 3.00x |  |  |"]
+    assert lines[2:] == [*expected, "| d | 1.20x | ≤ 1x | **missed** |"]
+
+
+def test_targets_runs_both_benchmarks_and_prints_the_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _peers()
+    out = tmp_path / "targets.json"
+    arguments = ["--records", "300", "--sizes", "300", "3000", "--repeat", "1", "--no-memory", "--json", str(out)]
+    targets.main(arguments)
+    printed = capsys.readouterr().out
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert written["io"]["records"] >= 250
+    assert [size["records"] for size in written["queries"]["sizes"]] == [
+        pytest.approx(300, rel=0.1),
+        pytest.approx(3000, rel=0.1),
+    ]
+    assert len(written["rows"]) == 18
+    assert written["commit"] in printed
+    for row in written["rows"]:
+        assert f"| {row['target']} |" in printed

@@ -33,6 +33,7 @@ each call executes (``sys.settrace``), at each size, and prints their exponent. 
 does not depend on the machine's load, so it tells a step that is super-linear in the
 library's own code from the noise of a shared machine (the sorts and the collector, in
 C, are not counted). Line tracing is slow: use smaller sizes (``--sizes 300 3000``).
+With ``--json out.json`` the counts are also written (``targets.py`` reads them).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ import argparse
 import csv
 import gc
 import io
+import json
 import math
 import platform
 import statistics
@@ -274,20 +276,21 @@ def count_lines(call: Callable[[], Any]) -> int:
     return executed
 
 
-def _lines(name: str, sizes: tuple[int, ...], skip: list[str]) -> None:
+def _lines(name: str, sizes: tuple[int, ...], skip: list[str]) -> dict[str, list[int]]:
     counted: dict[str, list[int]] = {}
     for n in sizes:
         for call_name, call in SHAPES[name][0](n).items():
             if call_name not in skip:
                 counted.setdefault(call_name, []).append(count_lines(call))
     if not counted:
-        return
+        return counted
     print(f"\n### {name}: lines executed (n = {', '.join(f'{n:,}' for n in sizes)})\n")
     print("| call | " + " | ".join(f"n={n:,}" for n in sizes) + " | exponent |")
     print("|---|" + "---|" * len(sizes) + "---|")
     for call_name, lines in counted.items():
         exponent = _exponent(lines[0], lines[-1], sizes[0], sizes[-1]) if sizes[-1] > sizes[0] else math.nan
         print(f"| {call_name} | " + " | ".join(f"{x:,}" for x in lines) + f" | {exponent:.3f} |", flush=True)
+    return counted
 
 
 def _exponent(x1: float, x2: float, n1: int, n2: int) -> float:
@@ -302,10 +305,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--skip", action="append", default=[], help="a call not to measure")
     parser.add_argument("--count-lines", action="store_true", help="count executed lines instead of timing")
+    parser.add_argument("--json", type=Path, help="with --count-lines: also write the counts to this file")
     args = parser.parse_args(argv)
     if args.count_lines:
-        for name in args.only or SHAPES:
-            _lines(name, tuple(args.sizes or (300, 3_000)), args.skip)
+        sizes = tuple(args.sizes or (300, 3_000))
+        counts = {name: _lines(name, sizes, args.skip) for name in args.only or SHAPES}
+        if args.json:
+            written = {"sizes": sizes, "lines": counts}
+            args.json.write_text(json.dumps(written, indent=2) + "\n", encoding="utf-8")
         return
     print(f"python {platform.python_version()}, {platform.machine()}, {sys.platform}")
     for name in args.only or SHAPES:  # warm up: imports and caches, so the first size is not slowed

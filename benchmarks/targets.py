@@ -1,4 +1,4 @@
-"""PERF.md's targets in one run: each target, what was measured and whether it is met.
+"""PERF.md's measured targets in one run: each target, what was measured and whether it is met.
 
     python benchmarks/targets.py                           # 100,000 records; queries at 100,000 and 1,000,000
     python benchmarks/targets.py --records 10000 --sizes 10000 100000 --repeat 3   # a quicker run
@@ -6,12 +6,20 @@
     python benchmarks/targets.py --json targets.json       # also write the rows and both benchmarks' figures
 
 It runs ``bench_io.py`` (decode, encode, memory: conflictmodel against pydantic and
-msgspec, both collector regimes) and then ``bench_queries.py`` (point and batch queries
-beside DuckDB, ``validate`` and the index builds at two sizes), each in its own process,
-one after the other, and reads their ``--json`` figures. So every ratio in the table is
+msgspec, both collector regimes), ``bench_queries.py`` (point and batch queries beside
+DuckDB, ``validate`` and the index builds at two sizes) and ``bench_shapes.py
+--count-lines`` (one big record: the lines of the library's code each call executes at
+two sizes), each in its own process, one after the other, and reads their ``--json``
+figures. So every ratio in the table is
 from one run of one benchmark, on the same bytes and in the same regime, as PERF.md
 asks; the table only puts them beside the targets. Its header names the date, the
 document and the commit measured (``-dirty`` when the checkout has uncommitted changes).
+
+"No rule or query quadratic in the size of one record" is read from executed lines,
+which do not depend on the machine's load: a call whose count grows with an exponent
+above 1.2 from 300 to 3,000 (``n log n`` gives 1.15, ``n²`` 2) is called quadratic; one
+row per shape gives its worst call. Not covered: the joins past one process
+(``bench_tables.py``, wall time and memory of DuckDB and Spark on their own).
 
 The batch target is read two ways, both printed: the first ``controllers_on_many`` call
 with the control index built beforehand (DuckDB's join is timed on tables loaded
@@ -25,6 +33,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import math
 import subprocess
 import sys
 import tempfile
@@ -37,6 +46,9 @@ import attrs
 HERE = Path(__file__).resolve().parent
 CM, MSGSPEC, PYDANTIC = "conflictmodel", "msgspec", "pydantic"
 GROWTH_LIMIT = 11.5
+# the growth exponent of executed lines above which a call is read as quadratic: n log n
+# from 300 to 3,000 gives 1.15, n² gives 2
+SHAPE_LIMIT = 1.2
 
 
 @attrs.frozen
@@ -103,6 +115,17 @@ def query_rows(queries: list[dict[str, float]]) -> Iterator[Row]:
             yield Row(f"growth of {what}, {span}", growth, GROWTH_LIMIT if tenfold else None, at_least=False)
 
 
+def shape_rows(shapes: dict[str, Any]) -> Iterator[Row]:
+    """One row per shape from ``bench_shapes.py --count-lines --json``: the largest growth
+    exponent of the lines of conflictmodel's code its calls execute, and which call."""
+    (n1, *_, n2) = shapes["sizes"]
+    for shape, calls in shapes["lines"].items():
+        exponents = {call: math.log(max(c[-1], 1) / max(c[0], 1)) / math.log(n2 / n1) for call, c in calls.items()}
+        worst = max(exponents, key=exponents.__getitem__)
+        target = f"no call quadratic in one record: {shape} (lines executed, n {n1:,} → {n2:,}; worst: {worst})"
+        yield Row(target, exponents[worst], SHAPE_LIMIT, at_least=False)
+
+
 def table(rows: list[Row]) -> Iterator[str]:
     """The rows as a Markdown table."""
     yield "| target | measured | bound | |"
@@ -153,7 +176,8 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         io = _run("bench_io.py", io_arguments, Path(folder) / "io.json")
         queries = _run("bench_queries.py", query_arguments, Path(folder) / "queries.json")
-    rows = [*io_rows(io), *query_rows(queries["sizes"])]
+        shapes = _run("bench_shapes.py", ["--count-lines"], Path(folder) / "shapes.json")
+    rows = [*io_rows(io), *query_rows(queries["sizes"]), *shape_rows(shapes)]
     at = commit()
     print()
     where = f"{io['document']} document, {io['records']:,} records, commit {at}"
@@ -162,7 +186,7 @@ def main(argv: list[str] | None = None) -> None:
         print(line)
     if args.json:
         found = [{**attrs.asdict(row), "met": row.met} for row in rows]
-        written = {"commit": at, "rows": found, "io": io, "queries": queries}
+        written = {"commit": at, "rows": found, "io": io, "queries": queries, "shapes": shapes}
         args.json.write_text(json.dumps(written, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

@@ -157,6 +157,29 @@ def test_io_rows_compare_with_pydantic_and_msgspec_in_each_regime() -> None:
     assert met is False
 
 
+def test_a_shape_row_gives_the_worst_calls_exponent_of_executed_lines() -> None:
+    lines = {"validate": [300, 3_000], "camps": [100, 10_000], "allies_of": [5, 5]}
+    shapes = {"sizes": [300, 3_000], "lines": {"alliance": lines, "aliases": {"validate": [700, 702]}}}
+    alliance, aliases = targets.shape_rows(shapes)
+    assert "alliance" in alliance.target
+    assert "worst: camps" in alliance.target
+    assert alliance.measured == pytest.approx(2.0)  # 100 -> 10,000 lines for 300 -> 3,000: n²
+    assert alliance.met is False
+    assert aliases.measured == pytest.approx(0.0012, abs=1e-4)
+    assert aliases.met is True
+
+
+def test_bench_shapes_counts_lines_per_call_of_each_shape(tmp_path: Path) -> None:
+    bench_shapes = importlib.import_module("bench_shapes")
+    out = tmp_path / "shapes.json"
+    bench_shapes.main(["--count-lines", "--sizes", "30", "300", "--only", "alliance", "--json", str(out)])
+    counted = json.loads(out.read_text(encoding="utf-8"))
+    assert counted["sizes"] == [30, 300]
+    camps = counted["lines"]["alliance"]["camps"]
+    assert len(camps) == 2
+    assert camps[1] > camps[0] > 0  # more members, more lines: the count follows the record's size
+
+
 def test_the_commit_is_named_or_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
     found = targets.commit()
     assert found == "unknown" or found.removesuffix("-dirty").isalnum()
@@ -188,7 +211,8 @@ def test_targets_runs_both_benchmarks_and_prints_the_table(tmp_path: Path, capsy
         pytest.approx(300, rel=0.1),
         pytest.approx(3000, rel=0.1),
     ]
-    assert len(written["rows"]) == 18
+    assert len(written["rows"]) == 18 + len(written["shapes"]["lines"])
+    assert set(written["shapes"]["lines"]) == {"hostility", "alliance", "aliases", "control", "ucdp-aliases"}
     assert written["commit"] in printed
     for row in written["rows"]:
         assert f"| {row['target']} |" in printed

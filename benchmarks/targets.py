@@ -53,12 +53,14 @@ SHAPE_LIMIT = 1.2
 
 @attrs.frozen
 class Row:
-    """One target: what is compared, the measured ratio, its bound, and the verdict."""
+    """One target: what is compared, the measured figure (a ratio, or with ``unit=""`` an
+    exponent), its bound, and the verdict."""
 
     target: str
     measured: float | None
     bound: float | None
     at_least: bool  # met when measured >= bound (else when measured <= bound)
+    unit: str = "x"
 
     @property
     def met(self) -> bool | None:
@@ -122,8 +124,8 @@ def shape_rows(shapes: dict[str, Any]) -> Iterator[Row]:
     for shape, calls in shapes["lines"].items():
         exponents = {call: math.log(max(c[-1], 1) / max(c[0], 1)) / math.log(n2 / n1) for call, c in calls.items()}
         worst = max(exponents, key=exponents.__getitem__)
-        target = f"no call quadratic in one record: {shape} (lines executed, n {n1:,} → {n2:,}; worst: {worst})"
-        yield Row(target, exponents[worst], SHAPE_LIMIT, at_least=False)
+        target = f"no call quadratic in one record: {shape} (exponent of lines executed, n {n1:,} → {n2:,}; {worst})"
+        yield Row(target, exponents[worst], SHAPE_LIMIT, at_least=False, unit="")
 
 
 def table(rows: list[Row]) -> Iterator[str]:
@@ -132,8 +134,8 @@ def table(rows: list[Row]) -> Iterator[str]:
     yield "|---|---:|---:|---|"
     verdicts = {True: "met", False: "**missed**", None: ""}
     for row in rows:
-        measured = "not measured" if row.measured is None else f"{row.measured:.2f}x"
-        bound = "" if row.bound is None else f"{'≥' if row.at_least else '≤'} {row.bound:g}x"
+        measured = "not measured" if row.measured is None else f"{row.measured:.2f}{row.unit}"
+        bound = "" if row.bound is None else f"{'≥' if row.at_least else '≤'} {row.bound:g}{row.unit}"
         yield f"| {row.target} | {measured} | {bound} | {verdicts[row.met]} |"
 
 

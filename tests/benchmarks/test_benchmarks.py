@@ -162,7 +162,7 @@ def test_a_shape_row_gives_the_worst_calls_exponent_of_executed_lines() -> None:
     shapes = {"sizes": [300, 3_000], "lines": {"alliance": lines, "aliases": {"validate": [700, 702]}}}
     alliance, aliases = targets.shape_rows(shapes)
     assert "alliance" in alliance.target
-    assert "worst: camps" in alliance.target
+    assert alliance.target.endswith("; camps)")
     assert alliance.measured == pytest.approx(2.0)  # 100 -> 10,000 lines for 300 -> 3,000: n²
     assert alliance.met is False
     assert aliases.measured == pytest.approx(0.0012, abs=1e-4)
@@ -193,10 +193,11 @@ def test_the_table_prints_every_row_with_its_verdict() -> None:
         targets.Row("b", None, 0.6, at_least=False),
         targets.Row("c", 3.0, None, at_least=False),
         targets.Row("d", 1.2, 1.0, at_least=False),
+        targets.Row("e", 1.0, 1.2, at_least=False, unit=""),
     ]
     lines = list(targets.table(rows))
     expected = ["| a | 2.50x | ≥ 2x | met |", "| b | not measured | ≤ 0.6x |  |", "| c | 3.00x |  |  |"]
-    assert lines[2:] == [*expected, "| d | 1.20x | ≤ 1x | **missed** |"]
+    assert lines[2:] == [*expected, "| d | 1.20x | ≤ 1x | **missed** |", "| e | 1.00 | ≤ 1.2 | met |"]
 
 
 def test_targets_runs_both_benchmarks_and_prints_the_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -268,11 +268,12 @@ def count_lines(call: Callable[[], Any]) -> int:
     def calls(frame: Any, _event: str, _arg: Any) -> Any:
         return local if "/conflictmodel/" in frame.f_code.co_filename else None
 
+    previous = sys.gettrace()  # a coverage run's tracer, put back after the count
     sys.settrace(calls)
     try:
         call()
     finally:
-        sys.settrace(None)
+        sys.settrace(previous)
     return executed
 
 

@@ -3,17 +3,17 @@
     python benchmarks/targets.py                           # 100,000 records; queries at 100,000 and 1,000,000
     python benchmarks/targets.py --records 10000 --sizes 10000 100000 --repeat 3   # a quicker run
     python benchmarks/targets.py --realistic               # decode and encode on generate.realistic's spelling
-    python benchmarks/targets.py --json targets.json       # also write the rows and both benchmarks' figures
+    python benchmarks/targets.py --json targets.json       # also write the rows and every benchmark's figures
 
 It runs ``bench_io.py`` (decode, encode, memory: conflictmodel against pydantic and
 msgspec, both collector regimes), ``bench_queries.py`` (point and batch queries beside
 DuckDB, ``validate`` and the index builds at two sizes) and ``bench_shapes.py
 --count-lines`` (one big record: the lines of the library's code each call executes at
 two sizes), each in its own process, one after the other, and reads their ``--json``
-figures. So every ratio in the table is
-from one run of one benchmark, on the same bytes and in the same regime, as PERF.md
-asks; the table only puts them beside the targets. Its header names the date, the
-document and the commit measured (``-dirty`` when the checkout has uncommitted changes).
+figures. So every ratio in the table is from one run of one benchmark, on the same bytes
+and in the same regime, as PERF.md asks; the table only puts them beside the targets.
+Its header names the date, the document and the commit measured (``-dirty`` when the
+checkout has uncommitted changes).
 
 "No rule or query quadratic in the size of one record" is read from executed lines,
 which do not depend on the machine's load: a call whose count grows with an exponent
@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=5, help="timed repeats of each benchmark")
     parser.add_argument("--realistic", action="store_true", help="decode and encode generate.realistic's spelling")
     parser.add_argument("--no-memory", action="store_true", help="skip the memory children (a quick run)")
-    parser.add_argument("--json", type=Path, help="also write the rows and both benchmarks' figures here")
+    parser.add_argument("--json", type=Path, help="also write the rows and every benchmark's figures here")
     args = parser.parse_args(argv)
     io_arguments = ["--records", str(args.records), "--repeat", str(args.repeat)]
     io_arguments += ["--realistic"] * args.realistic + ["--no-memory"] * args.no_memory

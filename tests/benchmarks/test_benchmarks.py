@@ -180,6 +180,24 @@ def test_bench_shapes_counts_lines_per_call_of_each_shape(tmp_path: Path) -> Non
     assert camps[1] > camps[0] > 0  # more members, more lines: the count follows the record's size
 
 
+def test_counting_lines_puts_back_the_tracer_it_found() -> None:
+    # a coverage run traces with sys.settrace: a count that cleared it ended the coverage
+    bench_shapes = importlib.import_module("bench_shapes")
+    before = sys.gettrace()
+
+    def mine(*_: object) -> None:
+        return None
+
+    text = generate.text(50)
+    sys.settrace(mine)
+    try:
+        assert bench_shapes.count_lines(lambda: cm.loads(text)) > 0
+        found = sys.gettrace()
+    finally:
+        sys.settrace(before)
+    assert found is mine
+
+
 def test_the_commit_is_named_or_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
     found = targets.commit()
     assert found == "unknown" or found.removesuffix("-dirty").isalnum()

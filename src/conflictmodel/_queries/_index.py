@@ -144,7 +144,7 @@ class TerritoryControls:
     use and cached per segment.
     """
 
-    __slots__ = ("bounds", "index", "none", "states", "territory")
+    __slots__ = ("bounds", "index", "layers", "none", "states", "territory")
 
     def __init__(self, territory: str, entries: list[tuple[Span, Control]], days: dict[int, int]) -> None:
         points: set[int] = set()
@@ -160,6 +160,7 @@ class TerritoryControls:
         self.bounds: list[int] = sorted(points)
         self.states: list[ControlState | None] = [None] * len(self.bounds)
         self.index: IntervalIndex[tuple[Span, Control]] = IntervalIndex((e[0][0], e[0][3], e) for e in entries)
+        self.layers = self.index.layers  # read per new segment: a slot, not the index's property
         self.none = unrecorded(territory)
 
     def state_at(self, day: int) -> ControlState:
@@ -202,7 +203,7 @@ class TerritoryControls:
         point = self.bounds[i]
         certain: list[Control] = []
         uncertain: list[Control] = []
-        for lows, highs, entries in self.index.layers:
+        for lows, highs, entries in self.layers:
             j = bisect_right(lows, point) - 1
             if j >= 0 and highs[j] >= point:
                 (_, first, last, _), control = entries[j]

@@ -289,12 +289,13 @@ def _lines(name: str, sizes: tuple[int, ...], skip: list[str]) -> dict[str, list
     print("| call | " + " | ".join(f"n={n:,}" for n in sizes) + " | exponent |")
     print("|---|" + "---|" * len(sizes) + "---|")
     for call_name, lines in counted.items():
-        exponent = _exponent(lines[0], lines[-1], sizes[0], sizes[-1]) if sizes[-1] > sizes[0] else math.nan
-        print(f"| {call_name} | " + " | ".join(f"{x:,}" for x in lines) + f" | {exponent:.3f} |", flush=True)
+        growth = exponent(lines[0], lines[-1], sizes[0], sizes[-1]) if sizes[-1] > sizes[0] else math.nan
+        print(f"| {call_name} | " + " | ".join(f"{x:,}" for x in lines) + f" | {growth:.3f} |", flush=True)
     return counted
 
 
-def _exponent(x1: float, x2: float, n1: int, n2: int) -> float:
+def exponent(x1: float, x2: float, n1: int, n2: int) -> float:
+    """The growth exponent ``log(x2 / x1) / log(n2 / n1)`` of a figure between two sizes."""
     return math.log(max(x2, 1e-9) / max(x1, 1e-9)) / math.log(n2 / n1)
 
 
@@ -344,7 +345,7 @@ def main(argv: list[str] | None = None) -> None:
             )
             (n1, w1, c1, m1), (n2, w2, c2, m2) = figures[0], figures[-1]
             exponents = (
-                " | ".join(f"{_exponent(x1, x2, n1, n2):.2f}" for x1, x2 in ((w1, w2), (c1, c2), (m1, m2)))
+                " | ".join(f"{exponent(x1, x2, n1, n2):.2f}" for x1, x2 in ((w1, w2), (c1, c2), (m1, m2)))
                 if n2 > n1
                 else "— | — | —"
             )

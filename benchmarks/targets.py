@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import math
 import subprocess
 import sys
 import tempfile
@@ -42,6 +41,10 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_shapes import exponent
 
 HERE = Path(__file__).resolve().parent
 CM, MSGSPEC, PYDANTIC = "conflictmodel", "msgspec", "pydantic"
@@ -122,7 +125,7 @@ def shape_rows(shapes: dict[str, Any]) -> Iterator[Row]:
     exponent of the lines of conflictmodel's code its calls execute, and which call."""
     (n1, *_, n2) = shapes["sizes"]
     for shape, calls in shapes["lines"].items():
-        exponents = {call: math.log(max(c[-1], 1) / max(c[0], 1)) / math.log(n2 / n1) for call, c in calls.items()}
+        exponents = {call: exponent(counts[0], counts[-1], n1, n2) for call, counts in calls.items()}
         worst = max(exponents, key=exponents.__getitem__)
         target = f"no call quadratic in one record: {shape} (exponent of lines executed, n {n1:,} → {n2:,}; {worst})"
         yield Row(target, exponents[worst], SHAPE_LIMIT, at_least=False, unit="")
